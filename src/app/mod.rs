@@ -1,0 +1,224 @@
+//! The commands: each runs the pipeline (load -> check -> engine -> graph -> report) and does
+//! the I/O around it. `main.rs` only parses arguments and maps `Failure` to exit codes.
+
+mod explain;
+mod inputs;
+mod output;
+
+pub use explain::explain;
+pub use inputs::{law, rule_book, validate};
+
+use crate::check::{Law, RuleBook};
+use crate::load::{Diagnostic, Location};
+use crate::model::{Date, Value};
+use crate::report::{self, Report};
+use crate::{engine, graph};
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+/// Why a command did not complete.
+#[derive(Debug)]
+pub enum Failure {
+    /// Bad input: every diagnostic, located. Exit 2.
+    Invalid(Vec<Diagnostic>),
+    /// The committed reports are stale, or a `--fail-on` threshold was hit. Exit 1.
+    Check(String),
+    /// Anything else (I/O). Exit 2.
+    Other(String),
+}
+
+impl From<Vec<Diagnostic>> for Failure {
+    fn from(d: Vec<Diagnostic>) -> Failure {
+        Failure::Invalid(d)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Terminal,
+    Md,
+    Json,
+}
+
+/// `reports/reports.ron`: which reports are committed, pinned to dates, so they change with the
+/// code or the data and never with the calendar.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Manifest {
+    /// The date `reports/<cc>/report.*` are pinned to.
+    pub current: Date,
+    pub countries: Vec<String>,
+    /// Past snapshots, written to `reports/<cc>/<date>/`.
+    #[serde(default)]
+    pub snapshots: Vec<(String, Date)>,
+}
+
+pub struct AnalyzeOptions {
+    pub targets: Vec<String>,
+    pub as_of: Option<Date>,
+    pub out: PathBuf,
+    pub formats: Vec<Format>,
+    pub rules: Option<PathBuf>,
+    pub check: bool,
+    pub assume: Vec<(String, Value)>,
+}
+
+/// One analysis, rendered.
+pub fn assess(book: &RuleBook, law: &Law, as_of: Date, assume: &[(String, Value)]) -> Report {
+    let assumed: BTreeMap<String, Value> = assume.iter().cloned().collect();
+    let analysis = engine::analyze_with(book, law, as_of, &assumed);
+    report::build(book, law, &graph::assess(analysis))
+}
+
+/// `analyze`: with countries, analyse each as of `--as-of` (default today) and write its
+/// reports; with none, regenerate every report the manifest names (or `--check` them).
+/// Returns what to print on standard output.
+pub fn analyze(opts: &AnalyzeOptions) -> Result<String, Failure> {
+    let (book, _) = rule_book(opts.rules.as_deref())?;
+    let mut jobs: Vec<(String, Date, PathBuf)> = Vec::new();
+    if opts.targets.is_empty() {
+        let manifest = manifest(&opts.out)?;
+        for cc in &manifest.countries {
+            jobs.push((cc.clone(), manifest.current, opts.out.join(cc)));
+        }
+        for (cc, date) in &manifest.snapshots {
+            jobs.push((cc.clone(), *date, opts.out.join(cc).join(date.to_string())));
+        }
+    } else {
+        for target in &opts.targets {
+            let as_of = opts.as_of.unwrap_or_else(Date::today);
+            let cc = code_of(target);
+            let dir = match opts.as_of {
+                Some(date) => opts.out.join(&cc).join(date.to_string()),
+                None => opts.out.join(&cc),
+            };
+            jobs.push((target.clone(), as_of, dir));
+        }
+    }
+
+    // Load and check everything first: one run reports every diagnostic, and writes nothing.
+    let mut laws = BTreeMap::new();
+    let mut diagnostics = Vec::new();
+    for (target, _, _) in &jobs {
+        if !laws.contains_key(target) {
+            match law(&book, target) {
+                Ok(l) => {
+                    laws.insert(target.clone(), l);
+                }
+                Err(d) => diagnostics.extend(d),
+            }
+        }
+    }
+    if !diagnostics.is_empty() {
+        return Err(Failure::Invalid(diagnostics));
+    }
+
+    let mut stdout = String::new();
+    let mut files = output::Rendered::new();
+    for (target, as_of, dir) in &jobs {
+        let report = assess(&book, &laws[target], *as_of, &opts.assume);
+        if opts.formats.contains(&Format::Terminal) && !opts.check {
+            stdout.push_str(&report::terminal(&report));
+        }
+        if opts.formats.contains(&Format::Json) {
+            files.insert(dir.join("report.json"), report::json(&report));
+        }
+        if opts.formats.contains(&Format::Md) {
+            let md = report::markdown(&report).map_err(|e| Failure::Other(format!("Markdown template: {e:#}")))?;
+            files.insert(dir.join("report.md"), md);
+        }
+    }
+    if opts.check {
+        let problems = output::compare(&files, &opts.out);
+        if !problems.is_empty() {
+            return Err(Failure::Check(format!(
+                "{}\n\n{} report file(s) are stale: run `cargo run --release -- analyze` and commit reports/.",
+                problems.join("\n"),
+                problems.len()
+            )));
+        }
+        let _ = writeln!(stdout, "reports/ is up to date ({} files)", files.len());
+        return Ok(stdout);
+    }
+    output::write_all(&files).map_err(Failure::Other)?;
+    for path in files.keys() {
+        let _ = writeln!(stdout, "wrote {}", path.display());
+    }
+    Ok(stdout)
+}
+
+fn manifest(out: &Path) -> Result<Manifest, Failure> {
+    let path = out.join("reports.ron");
+    let shown = crate::load::display(&path);
+    let text = std::fs::read_to_string(&path).map_err(|e| {
+        Failure::Invalid(vec![Diagnostic::new(Location::file(&shown), "io", format!("cannot read the manifest: {e}"))
+            .hint("name a country (`gapcheck analyze kz`), or run from the folder that holds reports/")])
+    })?;
+    ron::from_str(&text).map_err(|e| {
+        Failure::Invalid(vec![Diagnostic::new(
+            Location {
+                path: shown,
+                line: e.span.start.line,
+                col: e.span.start.col,
+            },
+            "syntax",
+            e.code.to_string(),
+        )
+        .hint("the manifest holds current, countries and snapshots; see README.md")])
+    })
+}
+
+/// The country code a target names: `kz`, or the last folder of `laws/kz`.
+fn code_of(target: &str) -> String {
+    let trimmed = target.trim_end_matches('/');
+    trimmed.rsplit('/').next().unwrap_or(trimmed).to_ascii_lowercase()
+}
+
+/// `rules`: the catalogue, by instrument and article.
+pub fn rules(rules_dir: Option<&Path>, instrument: Option<&str>) -> Result<String, Failure> {
+    let (book, _) = rule_book(rules_dir)?;
+    if let Some(id) = instrument {
+        if book.instrument(id).is_none() {
+            let ids: Vec<&str> = book.instruments.iter().map(|i| i.id.as_str()).collect();
+            return Err(Failure::Invalid(vec![Diagnostic::new(
+                Location::file("--instrument"),
+                "unknown-instrument",
+                format!("unknown instrument \"{id}\""),
+            )
+            .suggest(id, ids.iter().copied())
+            .or_hint(format!("known instruments: {}", ids.join(", ")))]));
+        }
+    }
+    let mut out = String::new();
+    for i in book.instruments.iter().filter(|i| instrument.is_none_or(|id| id == i.id)) {
+        let rules: Vec<_> = book.rules.iter().filter(|r| r.instrument == i.id).collect();
+        let _ = writeln!(out, "{} ({}): {} rules", i.title, i.id, rules.len());
+        for r in rules {
+            let _ = writeln!(out, "  Art. {:<8} {:<44} {:?}, {:?}", r.article, r.id, r.severity, r.standard);
+            let _ = writeln!(out, "  {:13}{}", "", r.title);
+        }
+        out.push('\n');
+    }
+    Ok(out)
+}
+
+/// Parses `--assume FACT=VALUE`: `true`, `false`, a whole number, `a,b` for a set, else text.
+pub fn parse_assumption(s: &str) -> Result<(String, Value), String> {
+    let (key, value) = s.split_once('=').ok_or("write it as FACT=VALUE, e.g. sdp.exists=true")?;
+    let value = match value {
+        "true" => Value::Bool(true),
+        "false" => Value::Bool(false),
+        v if v.parse::<i64>().is_ok() => Value::Integer(v.parse().unwrap_or_default()),
+        v if v.starts_with('[') => Value::List(
+            v.trim_matches(['[', ']'])
+                .split(',')
+                .map(|s| s.trim().trim_matches('"').to_string())
+                .filter(|s| !s.is_empty())
+                .collect(),
+        ),
+        v => Value::Text(v.trim_matches('"').to_string()),
+    };
+    Ok((key.trim().to_string(), value))
+}

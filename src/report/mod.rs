@@ -1,0 +1,245 @@
+//! Stage 5: findings -> the report model, and its renderings (terminal, Markdown, JSON).
+//! Templates only lay out; everything they show is prepared here.
+
+mod markdown;
+mod terminal;
+
+pub use markdown::markdown;
+pub use terminal::terminal;
+
+use crate::check::{Law, RuleBook};
+use crate::engine::{Finding, Obligation, Status};
+use crate::graph::{Assessment, RootCause};
+use crate::model::{Confidence, Date, Figure, TreatyAction};
+use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet};
+
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Everything a report shows, in the order it shows it. Serialised as the JSON report.
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    pub schema_version: u32,
+    pub country: CountryInfo,
+    pub as_of: Date,
+    pub treaties: Vec<TreatyRow>,
+    pub summary: Summary,
+    pub findings: Vec<Finding>,
+    pub root_causes: Vec<RootCause>,
+    /// Unknown facts, ranked by how many findings they would settle: the research plan.
+    pub research: Vec<Research>,
+    pub figures: Vec<Figure>,
+    pub sources: Vec<SourceRow>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CountryInfo {
+    pub code: String,
+    pub name: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TreatyRow {
+    pub instrument: String,
+    pub title: String,
+    pub party: bool,
+    pub action: Option<TreatyAction>,
+    pub date: Option<Date>,
+    pub in_force: Option<Date>,
+    pub reservations: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Counts {
+    pub met: usize,
+    pub partial: usize,
+    pub gap: usize,
+    pub unknown: usize,
+    pub total: usize,
+}
+
+impl Counts {
+    fn add(&mut self, status: Status) {
+        match status {
+            Status::Met => self.met += 1,
+            Status::Partial => self.partial += 1,
+            Status::Gap => self.gap += 1,
+            Status::Unknown => self.unknown += 1,
+        }
+        self.total += 1;
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Summary {
+    pub by_status: Counts,
+    pub by_obligation: BTreeMap<String, usize>,
+    pub by_instrument: Vec<InstrumentSummary>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct InstrumentSummary {
+    pub instrument: String,
+    pub short: String,
+    pub obligation: String,
+    pub counts: Counts,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Research {
+    pub fact: String,
+    pub question: String,
+    /// Findings now `unknown` that read this fact.
+    pub settles: Vec<String>,
+    /// What the law summaries record about it (open questions), if anything.
+    pub notes: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SourceRow {
+    pub url: String,
+    pub retrieved: Date,
+    pub confidence: Confidence,
+    pub cited_for: Vec<String>,
+}
+
+pub fn build(book: &RuleBook, law: &Law, assessment: &Assessment) -> Report {
+    let analysis = &assessment.analysis;
+    let findings = &analysis.findings;
+    let treaties = book
+        .instruments
+        .iter()
+        .filter(|i| i.kind == crate::model::InstrumentKind::Treaty)
+        .map(|i| {
+            let party = law.country.treaties.iter().find(|p| p.instrument == i.id);
+            let in_force = party.filter(|p| p.in_force_on(analysis.as_of));
+            TreatyRow {
+                instrument: i.id.clone(),
+                title: i.short.clone(),
+                party: in_force.is_some(),
+                action: party.map(|p| p.action),
+                date: party.map(|p| p.date),
+                in_force: party.map(|p| p.in_force.unwrap_or(p.date)),
+                reservations: in_force
+                    .map(|p| p.reservations.iter().map(|r| format!("Art. {}: {}", r.article, r.summary)).collect())
+                    .unwrap_or_default(),
+            }
+        })
+        .collect();
+
+    let mut by_status = Counts::default();
+    let mut by_obligation: BTreeMap<String, usize> = BTreeMap::new();
+    let mut by_instrument: Vec<InstrumentSummary> = Vec::new();
+    for f in findings {
+        by_status.add(f.status);
+        *by_obligation.entry(obligation_name(f.obligation).into()).or_default() += 1;
+        if by_instrument.last().is_none_or(|s| s.instrument != f.instrument) {
+            by_instrument.push(InstrumentSummary {
+                instrument: f.instrument.clone(),
+                short: book.instrument(&f.instrument).map_or(f.instrument.clone(), |i| i.short.clone()),
+                obligation: obligation_name(f.obligation).into(),
+                counts: Counts::default(),
+            });
+        }
+        if let Some(s) = by_instrument.last_mut() {
+            s.counts.add(f.status);
+        }
+    }
+
+    Report {
+        schema_version: SCHEMA_VERSION,
+        country: CountryInfo {
+            code: law.country.code.clone(),
+            name: law.country.name.clone(),
+        },
+        as_of: analysis.as_of,
+        treaties,
+        summary: Summary {
+            by_status,
+            by_obligation,
+            by_instrument,
+        },
+        findings: findings.clone(),
+        root_causes: assessment.root_causes.clone(),
+        research: research(book, law, findings),
+        figures: law.country.figures.clone(),
+        sources: sources(law, findings),
+    }
+}
+
+pub fn obligation_name(o: Obligation) -> &'static str {
+    match o {
+        Obligation::Binding => "binding",
+        Obligation::Reserved => "reserved",
+        Obligation::NotParty => "not_party",
+        Obligation::Guidance => "guidance",
+    }
+}
+
+pub fn status_name(s: Status) -> &'static str {
+    match s {
+        Status::Met => "met",
+        Status::Partial => "partial",
+        Status::Gap => "gap",
+        Status::Unknown => "unknown",
+    }
+}
+
+fn research(book: &RuleBook, law: &Law, findings: &[Finding]) -> Vec<Research> {
+    let mut settles: BTreeMap<&str, Vec<String>> = BTreeMap::new();
+    for f in findings.iter().filter(|f| f.status == Status::Unknown) {
+        for key in f.missing_facts.iter().chain(&f.disputed_facts) {
+            settles.entry(key).or_default().push(f.rule.clone());
+        }
+    }
+    let mut items: Vec<Research> = settles
+        .into_iter()
+        .map(|(key, rules)| Research {
+            fact: key.to_string(),
+            question: book.facts.get(key).map_or_else(String::new, |d| d.question.clone()),
+            settles: rules,
+            notes: law
+                .acts
+                .iter()
+                .flat_map(|a| a.open_questions.iter().map(move |q| (a, q)))
+                .filter(|(_, q)| q.facts.iter().any(|k| k == key))
+                .map(|(a, q)| format!("{}: {} Would settle it: {}", a.short, q.note, q.would_settle))
+                .collect(),
+        })
+        .collect();
+    items.sort_by(|a, b| b.settles.len().cmp(&a.settles.len()).then(a.fact.cmp(&b.fact)));
+    items
+}
+
+fn sources(law: &Law, findings: &[Finding]) -> Vec<SourceRow> {
+    let mut rows: BTreeMap<&str, (Date, Confidence, BTreeSet<String>)> = BTreeMap::new();
+    let cited: BTreeSet<&str> = findings.iter().flat_map(|f| f.evidence.iter().map(|e| e.provision.as_str())).collect();
+    for p in &law.provisions {
+        if cited.contains(p.id.as_str()) {
+            let source = &p.provision.source;
+            let row = rows.entry(&source.url).or_insert((source.retrieved, source.confidence, BTreeSet::new()));
+            row.2.insert(p.provision.cites.clone());
+        }
+    }
+    for party in &law.country.treaties {
+        let row = rows
+            .entry(&party.source.url)
+            .or_insert((party.source.retrieved, party.source.confidence, BTreeSet::new()));
+        row.2.insert(format!("Treaty status: {}", party.instrument));
+    }
+    rows.into_iter()
+        .map(|(url, (retrieved, confidence, cited_for))| SourceRow {
+            url: url.to_string(),
+            retrieved,
+            confidence,
+            cited_for: cited_for.into_iter().collect(),
+        })
+        .collect()
+}
+
+/// The JSON report: pretty, with a final newline, byte-identical for the same input.
+pub fn json(report: &Report) -> String {
+    let mut out = serde_json::to_string_pretty(report).unwrap_or_default();
+    out.push('\n');
+    out
+}
