@@ -8,7 +8,11 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(name = "gapcheck", version, about = "Checks national law against the international standards for refugees and stateless people")]
+#[command(
+    name = "gapcheck",
+    version,
+    about = "Checks national law against the international standards for refugees and stateless people"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,

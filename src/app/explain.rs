@@ -8,7 +8,12 @@ use crate::report::{obligation_name, status_name};
 use std::fmt::Write as _;
 use std::path::Path;
 
-pub fn explain(rule_id: &str, target: &str, as_of: Date, rules_dir: Option<&Path>) -> Result<String, Failure> {
+pub fn explain(
+    rule_id: &str,
+    target: &str,
+    as_of: Date,
+    rules_dir: Option<&Path>,
+) -> Result<String, Failure> {
     let (book, _) = inputs::rule_book(rules_dir)?;
     let Some(rule) = book.rule(rule_id) else {
         return Err(Failure::Invalid(vec![Diagnostic::new(
@@ -29,7 +34,11 @@ pub fn explain(rule_id: &str, target: &str, as_of: Date, rules_dir: Option<&Path
     };
 
     let mut out = String::new();
-    let _ = writeln!(out, "{} — Art. {} {}: {}", rule.id, rule.article, rule.instrument, rule.title);
+    let _ = writeln!(
+        out,
+        "{} — Art. {} {}: {}",
+        rule.id, rule.article, rule.instrument, rule.title
+    );
     let _ = writeln!(out, "{}, law in force on {as_of}", law.country.name);
     let _ = writeln!(
         out,
@@ -48,11 +57,17 @@ pub fn explain(rule_id: &str, target: &str, as_of: Date, rules_dir: Option<&Path
         let _ = writeln!(out, "  none");
     }
     for dep in &rule.depends_on {
-        let status = findings.iter().find(|f| &f.rule == dep).map_or("?", |f| status_name(f.status));
+        let status = findings
+            .iter()
+            .find(|f| &f.rule == dep)
+            .map_or("?", |f| status_name(f.status));
         let _ = writeln!(out, "  {dep}: {status}");
     }
     let _ = writeln!(out, "\nBlocks (rules that depend on it):");
-    let dependents: Vec<_> = findings.iter().filter(|f| f.depends_on.contains(&rule.id)).collect();
+    let dependents: Vec<_> = findings
+        .iter()
+        .filter(|f| f.depends_on.contains(&rule.id))
+        .collect();
     if dependents.is_empty() {
         let _ = writeln!(out, "  none");
     }
@@ -63,12 +78,22 @@ pub fn explain(rule_id: &str, target: &str, as_of: Date, rules_dir: Option<&Path
     Ok(out)
 }
 
-fn condition_tree(c: &Condition, snapshot: &Snapshot, law: &crate::check::Law, depth: usize, out: &mut String) {
+fn condition_tree(
+    c: &Condition,
+    snapshot: &Snapshot,
+    law: &crate::check::Law,
+    depth: usize,
+    out: &mut String,
+) {
     let pad = "  ".repeat(depth);
     let truth = format!("{:?}", eval(c, snapshot)).to_lowercase();
     match c {
         Condition::All(cs) | Condition::Any(cs) => {
-            let name = if matches!(c, Condition::All(_)) { "all of" } else { "any of" };
+            let name = if matches!(c, Condition::All(_)) {
+                "all of"
+            } else {
+                "any of"
+            };
             let _ = writeln!(out, "{pad}[{truth}] {name}:");
             for inner in cs {
                 condition_tree(inner, snapshot, law, depth + 1, out);
@@ -88,7 +113,11 @@ fn condition_tree(c: &Condition, snapshot: &Snapshot, law: &crate::check::Law, d
                 Some(FactState::Known(value, provisions)) => {
                     for &i in provisions {
                         let p = &law.provisions[i];
-                        let _ = writeln!(out, "{pad}    {key} = {value}  ← {} ({}:{})", p.provision.cites, p.at.path, p.at.line);
+                        let _ = writeln!(
+                            out,
+                            "{pad}    {key} = {value}  ← {} ({}:{})",
+                            p.provision.cites, p.at.path, p.at.line
+                        );
                     }
                 }
                 Some(FactState::Disputed(values)) => {
@@ -96,7 +125,11 @@ fn condition_tree(c: &Condition, snapshot: &Snapshot, law: &crate::check::Law, d
                     for (value, provisions) in values {
                         for &i in provisions {
                             let p = &law.provisions[i];
-                            let _ = writeln!(out, "{pad}      {value}  ← {} ({}:{})", p.provision.cites, p.at.path, p.at.line);
+                            let _ = writeln!(
+                                out,
+                                "{pad}      {value}  ← {} ({}:{})",
+                                p.provision.cites, p.at.path, p.at.line
+                            );
                         }
                     }
                 }

@@ -44,9 +44,16 @@ pub fn law_origin(target: &str) -> Result<(String, Origin), Diagnostic> {
         return Ok((dir, Origin::Embedded));
     }
     let known = load::embedded_countries();
-    Err(Diagnostic::new(Location::file(target), "io", format!("no country \"{target}\" and no such folder"))
-        .suggest(&code, known.iter().map(String::as_str))
-        .or_hint(format!("countries shipped: {}; or give a folder path", known.join(", "))))
+    Err(Diagnostic::new(
+        Location::file(target),
+        "io",
+        format!("no country \"{target}\" and no such folder"),
+    )
+    .suggest(&code, known.iter().map(String::as_str))
+    .or_hint(format!(
+        "countries shipped: {}; or give a folder path",
+        known.join(", ")
+    )))
 }
 
 pub fn law(book: &RuleBook, target: &str) -> Result<Law, Vec<Diagnostic>> {
@@ -85,11 +92,17 @@ fn validate_path(path: &Path, rules_dir: Option<&Path>, diagnostics: &mut Vec<Di
         }
     } else if path.join("country.ron").is_file() {
         match rule_book(rules_dir) {
-            Ok((book, _)) => diagnostics.extend(law(&book, &path.to_string_lossy()).err().unwrap_or_default()),
+            Ok((book, _)) => {
+                diagnostics.extend(law(&book, &path.to_string_lossy()).err().unwrap_or_default())
+            }
             Err(d) => diagnostics.extend(d),
         }
     } else if rules_here.is_dir() || laws_here.is_dir() {
-        let rules = if rules_here.is_dir() { Some(rules_here.as_path()) } else { rules_dir };
+        let rules = if rules_here.is_dir() {
+            Some(rules_here.as_path())
+        } else {
+            rules_dir
+        };
         match rule_book(rules) {
             Ok((book, _)) => {
                 for country in subfolders(&laws_here) {
@@ -101,7 +114,9 @@ fn validate_path(path: &Path, rules_dir: Option<&Path>, diagnostics: &mut Vec<Di
     } else if has_ron_files(path) {
         // RON files but no country.ron: a country folder missing its country file.
         match rule_book(rules_dir) {
-            Ok((book, _)) => diagnostics.extend(law(&book, &path.to_string_lossy()).err().unwrap_or_default()),
+            Ok((book, _)) => {
+                diagnostics.extend(law(&book, &path.to_string_lossy()).err().unwrap_or_default())
+            }
             Err(d) => diagnostics.extend(d),
         }
     } else if path.is_dir() && !subfolders(path).is_empty() {
@@ -110,21 +125,35 @@ fn validate_path(path: &Path, rules_dir: Option<&Path>, diagnostics: &mut Vec<Di
         }
     } else {
         diagnostics.push(
-            Diagnostic::new(Location::file(&load::display(path)), "io", "nothing to validate here")
-                .hint("give a rules folder, a country folder (laws/kz), or a folder of them"),
+            Diagnostic::new(
+                Location::file(&load::display(path)),
+                "io",
+                "nothing to validate here",
+            )
+            .hint("give a rules folder, a country folder (laws/kz), or a folder of them"),
         );
     }
 }
 
 fn has_ron_files(dir: &Path) -> bool {
     std::fs::read_dir(dir)
-        .map(|entries| entries.flatten().any(|e| e.path().extension().is_some_and(|x| x == "ron")))
+        .map(|entries| {
+            entries
+                .flatten()
+                .any(|e| e.path().extension().is_some_and(|x| x == "ron"))
+        })
         .unwrap_or(false)
 }
 
 fn subfolders(dir: &Path) -> Vec<PathBuf> {
     let mut dirs: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map(|entries| entries.flatten().map(|e| e.path()).filter(|p| p.is_dir()).collect())
+        .map(|entries| {
+            entries
+                .flatten()
+                .map(|e| e.path())
+                .filter(|p| p.is_dir())
+                .collect()
+        })
         .unwrap_or_default();
     dirs.sort();
     dirs

@@ -119,14 +119,16 @@ pub fn analyze(opts: &AnalyzeOptions) -> Result<String, Failure> {
     let mut files = output::Rendered::new();
     for (target, as_of, dir) in &jobs {
         let report = assess(&book, &laws[target], *as_of, &opts.assume);
-        if opts.formats.contains(&Format::Terminal) && !opts.check {
+        // Regenerating the manifest's reports is bookkeeping: no summaries on the terminal.
+        if opts.formats.contains(&Format::Terminal) && !opts.check && !opts.targets.is_empty() {
             stdout.push_str(&report::terminal(&report));
         }
         if opts.formats.contains(&Format::Json) {
             files.insert(dir.join("report.json"), report::json(&report));
         }
         if opts.formats.contains(&Format::Md) {
-            let md = report::markdown(&report).map_err(|e| Failure::Other(format!("Markdown template: {e:#}")))?;
+            let md =
+                report::markdown(&report).map_err(|e| Failure::Other(format!("Markdown template: {e:#}")))?;
             files.insert(dir.join("report.md"), md);
         }
     }
@@ -153,8 +155,14 @@ fn manifest(out: &Path) -> Result<Manifest, Failure> {
     let path = out.join("reports.ron");
     let shown = crate::load::display(&path);
     let text = std::fs::read_to_string(&path).map_err(|e| {
-        Failure::Invalid(vec![Diagnostic::new(Location::file(&shown), "io", format!("cannot read the manifest: {e}"))
-            .hint("name a country (`gapcheck analyze kz`), or run from the folder that holds reports/")])
+        Failure::Invalid(vec![Diagnostic::new(
+            Location::file(&shown),
+            "io",
+            format!("cannot read the manifest: {e}"),
+        )
+        .hint(
+            "name a country (`gapcheck analyze kz`), or run from the folder that holds reports/",
+        )])
     })?;
     ron::from_str(&text).map_err(|e| {
         Failure::Invalid(vec![Diagnostic::new(
@@ -192,21 +200,42 @@ pub fn rules(rules_dir: Option<&Path>, instrument: Option<&str>) -> Result<Strin
         }
     }
     let mut out = String::new();
-    for i in book.instruments.iter().filter(|i| instrument.is_none_or(|id| id == i.id)) {
+    for i in book
+        .instruments
+        .iter()
+        .filter(|i| instrument.is_none_or(|id| id == i.id))
+    {
         let rules: Vec<_> = book.rules.iter().filter(|r| r.instrument == i.id).collect();
         let _ = writeln!(out, "{} ({}): {} rules", i.title, i.id, rules.len());
         for r in rules {
-            let _ = writeln!(out, "  Art. {:<8} {:<44} {:?}, {:?}", r.article, r.id, r.severity, r.standard);
-            let _ = writeln!(out, "  {:13}{}", "", r.title);
+            let _ = writeln!(out, "  Art. {:<10} {}", r.article, r.id);
+            let _ = writeln!(
+                out,
+                "  {:15}{} (severity {}, standard {})",
+                "",
+                r.title,
+                word(&r.severity),
+                word(&r.standard)
+            );
         }
         out.push('\n');
     }
     Ok(out)
 }
 
+/// A unit enum as its RON/JSON word (`most_favoured_foreigners`).
+fn word(value: &impl serde::Serialize) -> String {
+    serde_json::to_value(value)
+        .ok()
+        .and_then(|v| v.as_str().map(String::from))
+        .unwrap_or_default()
+}
+
 /// Parses `--assume FACT=VALUE`: `true`, `false`, a whole number, `a,b` for a set, else text.
 pub fn parse_assumption(s: &str) -> Result<(String, Value), String> {
-    let (key, value) = s.split_once('=').ok_or("write it as FACT=VALUE, e.g. sdp.exists=true")?;
+    let (key, value) = s
+        .split_once('=')
+        .ok_or("write it as FACT=VALUE, e.g. sdp.exists=true")?;
     let value = match value {
         "true" => Value::Bool(true),
         "false" => Value::Bool(false),

@@ -11,7 +11,8 @@ pub fn write_all(files: &Rendered) -> Result<(), String> {
     let mut staged = Vec::new();
     for (path, text) in files {
         if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir).map_err(|e| format!("{}: cannot create folder: {e}", dir.display()))?;
+            std::fs::create_dir_all(dir)
+                .map_err(|e| format!("{}: cannot create folder: {e}", dir.display()))?;
         }
         let tmp = tmp_path(path);
         if let Err(e) = std::fs::write(&tmp, text) {
@@ -40,7 +41,10 @@ pub fn compare(files: &Rendered, root: &Path) -> Vec<String> {
     let mut problems = Vec::new();
     for (path, expected) in files {
         match std::fs::read_to_string(path) {
-            Err(_) => problems.push(format!("{}: missing; run `gapcheck analyze` to write it", path.display())),
+            Err(_) => problems.push(format!(
+                "{}: missing; run `gapcheck analyze` to write it",
+                path.display()
+            )),
             Ok(actual) if &actual != expected => problems.push(first_difference(path, &actual, expected)),
             Ok(_) => {}
         }
@@ -49,14 +53,19 @@ pub fn compare(files: &Rendered, root: &Path) -> Vec<String> {
     collect_reports(root, &mut on_disk);
     for path in on_disk {
         if !files.contains_key(&path) {
-            problems.push(format!("{}: no longer produced by the manifest; delete it", path.display()));
+            problems.push(format!(
+                "{}: no longer produced by the manifest; delete it",
+                path.display()
+            ));
         }
     }
     problems
 }
 
 fn collect_reports(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
     let mut paths: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
     paths.sort();
     for path in paths {
@@ -70,7 +79,11 @@ fn collect_reports(dir: &Path, out: &mut Vec<PathBuf>) {
 
 fn first_difference(path: &Path, actual: &str, expected: &str) -> String {
     let (a, e): (Vec<&str>, Vec<&str>) = (actual.lines().collect(), expected.lines().collect());
-    let line = a.iter().zip(&e).position(|(x, y)| x != y).unwrap_or(a.len().min(e.len()));
+    let line = a
+        .iter()
+        .zip(&e)
+        .position(|(x, y)| x != y)
+        .unwrap_or(a.len().min(e.len()));
     format!(
         "{}:{}: differs from what the code and data produce\n  - committed: {}\n  + expected:  {}",
         path.display(),

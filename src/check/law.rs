@@ -30,37 +30,56 @@ pub fn law(book: &RuleBook, raw: RawLaw) -> Result<Law, Vec<Diagnostic>> {
         }
         let mut search_from = 0;
         for party in &country.treaties {
-            let offset = file.find_field("instrument", &party.instrument, search_from).unwrap_or(0);
+            let offset = file
+                .find_field("instrument", &party.instrument, search_from)
+                .unwrap_or(0);
             search_from = offset + 1;
             let at = file.location(offset);
             let Some(instrument) = book.instrument(&party.instrument) else {
                 diagnostics.push(
-                    Diagnostic::new(at, "unknown-instrument", format!("unknown instrument \"{}\"", party.instrument))
-                        .suggest(&party.instrument, instrument_ids.iter().copied())
-                        .or_hint(format!("known instruments: {}", instrument_ids.join(", "))),
+                    Diagnostic::new(
+                        at,
+                        "unknown-instrument",
+                        format!("unknown instrument \"{}\"", party.instrument),
+                    )
+                    .suggest(&party.instrument, instrument_ids.iter().copied())
+                    .or_hint(format!("known instruments: {}", instrument_ids.join(", "))),
                 );
                 continue;
             };
             if let Some(first) = treaty_at.insert(party.instrument.clone(), at.clone()) {
                 diagnostics.push(
-                    Diagnostic::new(at.clone(), "duplicate-id", format!("\"{}\" is listed twice", party.instrument))
-                        .hint(format!("first listed at {first}; one entry per instrument")),
+                    Diagnostic::new(
+                        at.clone(),
+                        "duplicate-id",
+                        format!("\"{}\" is listed twice", party.instrument),
+                    )
+                    .hint(format!("first listed at {first}; one entry per instrument")),
                 );
             }
             for reservation in &party.reservations {
                 let allowed = match &instrument.reservations {
                     _ if instrument.kind == InstrumentKind::Guidance => false,
                     Reservations::NotApplicable => false,
-                    Reservations::AllExcept(barred) => !barred.iter().any(|b| article::covers(b, &reservation.article)),
-                    Reservations::Only(allowed) => allowed.iter().any(|a| article::covers(a, &reservation.article)),
+                    Reservations::AllExcept(barred) => {
+                        !barred.iter().any(|b| article::covers(b, &reservation.article))
+                    }
+                    Reservations::Only(allowed) => {
+                        allowed.iter().any(|a| article::covers(a, &reservation.article))
+                    }
                 };
                 if !allowed {
-                    let offset = file.find_field("article", &reservation.article, offset).unwrap_or(offset);
+                    let offset = file
+                        .find_field("article", &reservation.article, offset)
+                        .unwrap_or(offset);
                     diagnostics.push(
                         Diagnostic::new(
                             file.location(offset),
                             "reservation-not-allowed",
-                            format!("{} does not admit reservations to Art. {}", instrument.short, reservation.article),
+                            format!(
+                                "{} does not admit reservations to Art. {}",
+                                instrument.short, reservation.article
+                            ),
                         )
                         .hint(reservation_rule(&instrument.reservations)),
                     );
@@ -83,30 +102,50 @@ pub fn law(book: &RuleBook, raw: RawLaw) -> Result<Law, Vec<Diagnostic>> {
                 if !book.facts.contains_key(key) {
                     let at = file.find_quoted(key, 0).unwrap_or(0);
                     diagnostics.push(
-                        Diagnostic::new(file.location(at), "unknown-fact", format!("unknown fact \"{key}\""))
-                            .suggest(key, fact_keys())
-                            .or_hint("declare it in rules/facts.ron first".into()),
+                        Diagnostic::new(
+                            file.location(at),
+                            "unknown-fact",
+                            format!("unknown fact \"{key}\""),
+                        )
+                        .suggest(key, fact_keys())
+                        .or_hint("declare it in rules/facts.ron first".into()),
                     );
                 }
             }
         }
         acts.push(act);
+        // Search on from the previous provision, so a repeated id is located where it repeats.
+        let mut search_from = 0;
         for provision in &parsed.value.provisions {
-            let offset = file.find_field("id", &provision.id, 0).unwrap_or(0);
+            let offset = file.find_field("id", &provision.id, search_from).unwrap_or(0);
+            search_from = offset + 1;
             let at = file.location(offset);
             let id = format!("{}/{}", file.stem(), provision.id);
             if let Some(first) = ids.insert(id.clone(), at.clone()) {
                 diagnostics.push(
-                    Diagnostic::new(at, "duplicate-id", format!("provision \"{}\" is defined twice", provision.id))
-                        .hint(format!("first defined at {first}; an amendment is a new provision with its own id")),
+                    Diagnostic::new(
+                        at,
+                        "duplicate-id",
+                        format!("provision \"{}\" is defined twice", provision.id),
+                    )
+                    .hint(format!(
+                        "first defined at {first}; an amendment is a new provision with its own id"
+                    )),
                 );
                 continue;
             }
             if let Some(until) = provision.in_force.until {
                 if until < provision.in_force.from {
                     diagnostics.push(
-                        Diagnostic::new(at.clone(), "invalid-dates", format!("in force until {until}, before it starts on {}", provision.in_force.from))
-                            .hint("`until` is the last day in force; it cannot precede `from`"),
+                        Diagnostic::new(
+                            at.clone(),
+                            "invalid-dates",
+                            format!(
+                                "in force until {until}, before it starts on {}",
+                                provision.in_force.from
+                            ),
+                        )
+                        .hint("`until` is the last day in force; it cannot precede `from`"),
                     );
                 }
             }
@@ -131,7 +170,13 @@ pub fn law(book: &RuleBook, raw: RawLaw) -> Result<Law, Vec<Diagnostic>> {
             let refers_to = provision
                 .refers_to
                 .iter()
-                .map(|r| if r.contains('/') { r.clone() } else { format!("{}/{r}", file.stem()) })
+                .map(|r| {
+                    if r.contains('/') {
+                        r.clone()
+                    } else {
+                        format!("{}/{r}", file.stem())
+                    }
+                })
                 .collect();
             provisions.push(LawProvision {
                 id,
@@ -148,11 +193,18 @@ pub fn law(book: &RuleBook, raw: RawLaw) -> Result<Law, Vec<Diagnostic>> {
                 let file = &raw.acts[p.act].file;
                 let start = file.find_field("id", &p.provision.id, 0).unwrap_or(0);
                 let local = target.rsplit('/').next().unwrap_or(target);
-                let at = file.find_quoted(target, start).or_else(|| file.find_quoted(local, start + 1)).unwrap_or(start);
+                let at = file
+                    .find_quoted(target, start)
+                    .or_else(|| file.find_quoted(local, start + 1))
+                    .unwrap_or(start);
                 diagnostics.push(
-                    Diagnostic::new(file.location(at), "unknown-provision", format!("\"{}\" refers to unknown provision \"{target}\"", p.id))
-                        .suggest(target, ids.keys().map(String::as_str))
-                        .or_hint("write `id` for this file, or `<file stem>/<id>` for another act".into()),
+                    Diagnostic::new(
+                        file.location(at),
+                        "unknown-provision",
+                        format!("\"{}\" refers to unknown provision \"{target}\"", p.id),
+                    )
+                    .suggest(target, ids.keys().map(String::as_str))
+                    .or_hint("write `id` for this file, or `<file stem>/<id>` for another act".into()),
                 );
             }
         }
@@ -172,8 +224,12 @@ pub fn law(book: &RuleBook, raw: RawLaw) -> Result<Law, Vec<Diagnostic>> {
 
 fn reservation_rule(reservations: &Reservations) -> String {
     match reservations {
-        Reservations::AllExcept(barred) => format!("no reservation may be made to Arts {}", barred.join(", ")),
-        Reservations::Only(allowed) => format!("reservations are allowed only to Arts {}", allowed.join(", ")),
+        Reservations::AllExcept(barred) => {
+            format!("no reservation may be made to Arts {}", barred.join(", "))
+        }
+        Reservations::Only(allowed) => {
+            format!("reservations are allowed only to Arts {}", allowed.join(", "))
+        }
         Reservations::NotApplicable => "soft law admits no reservations; remove it".into(),
     }
 }

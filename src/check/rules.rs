@@ -29,17 +29,30 @@ pub fn rules(raw: RawRules) -> Result<RuleBook, Vec<Diagnostic>> {
                 .or_list("instruments", &instrument_ids),
             );
         }
+        let mut search_from = 0;
         for rule in &value.rules {
-            let offset = file.find_field("id", &rule.id, 0).unwrap_or(0);
+            let offset = file.find_field("id", &rule.id, search_from).unwrap_or(0);
+            search_from = offset + 1;
             let at = file.location(offset);
             if let Some(first) = rule_at.get(&rule.id) {
                 diagnostics.push(
-                    Diagnostic::new(at, "duplicate-id", format!("rule \"{}\" is defined twice", rule.id))
-                        .hint(format!("first defined at {first}; give each rule its own id")),
+                    Diagnostic::new(
+                        at,
+                        "duplicate-id",
+                        format!("rule \"{}\" is defined twice", rule.id),
+                    )
+                    .hint(format!("first defined at {first}; give each rule its own id")),
                 );
                 continue;
             }
-            check_condition(&rule.condition, file, offset, &facts, &instrument_ids, &mut diagnostics);
+            check_condition(
+                &rule.condition,
+                file,
+                offset,
+                &facts,
+                &instrument_ids,
+                &mut diagnostics,
+            );
             rule_at.insert(rule.id.clone(), at);
             let mut rule = rule.clone();
             rule.instrument = value.instrument.clone();
@@ -63,7 +76,10 @@ pub fn rules(raw: RawRules) -> Result<RuleBook, Vec<Diagnostic>> {
     }
 }
 
-fn instruments(parsed: Option<&Parsed<Vec<Instrument>>>, diagnostics: &mut Vec<Diagnostic>) -> Vec<Instrument> {
+fn instruments(
+    parsed: Option<&Parsed<Vec<Instrument>>>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<Instrument> {
     let Some(Parsed { file, value }) = parsed else {
         return Vec::new();
     };
@@ -72,8 +88,12 @@ fn instruments(parsed: Option<&Parsed<Vec<Instrument>>>, diagnostics: &mut Vec<D
         let at = file.location(file.find_field("id", &instrument.id, 0).unwrap_or(0));
         if let Some(first) = seen.insert(&instrument.id, at.clone()) {
             diagnostics.push(
-                Diagnostic::new(at, "duplicate-id", format!("instrument \"{}\" is listed twice", instrument.id))
-                    .hint(format!("first listed at {first}")),
+                Diagnostic::new(
+                    at,
+                    "duplicate-id",
+                    format!("instrument \"{}\" is listed twice", instrument.id),
+                )
+                .hint(format!("first listed at {first}")),
             );
         }
     }
@@ -86,7 +106,10 @@ fn instruments(parsed: Option<&Parsed<Vec<Instrument>>>, diagnostics: &mut Vec<D
                     Diagnostic::new(
                         file.location(at),
                         "unknown-instrument",
-                        format!("\"{}\" incorporates unknown instrument \"{}\"", instrument.id, inc.instrument),
+                        format!(
+                            "\"{}\" incorporates unknown instrument \"{}\"",
+                            instrument.id, inc.instrument
+                        ),
                     )
                     .suggest(&inc.instrument, ids.iter().copied()),
                 );
@@ -96,7 +119,10 @@ fn instruments(parsed: Option<&Parsed<Vec<Instrument>>>, diagnostics: &mut Vec<D
     value.clone()
 }
 
-fn facts(parsed: Option<&Parsed<Vec<FactDef>>>, diagnostics: &mut Vec<Diagnostic>) -> BTreeMap<String, FactDef> {
+fn facts(
+    parsed: Option<&Parsed<Vec<FactDef>>>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> BTreeMap<String, FactDef> {
     let mut facts = BTreeMap::new();
     let Some(Parsed { file, value }) = parsed else {
         return facts;
@@ -105,8 +131,12 @@ fn facts(parsed: Option<&Parsed<Vec<FactDef>>>, diagnostics: &mut Vec<Diagnostic
         let at = file.location(file.find_field("key", &fact.key, 0).unwrap_or(0));
         if facts.insert(fact.key.clone(), fact.clone()).is_some() {
             diagnostics.push(
-                Diagnostic::new(at, "duplicate-id", format!("fact \"{}\" is declared twice", fact.key))
-                    .hint("keep one declaration per key"),
+                Diagnostic::new(
+                    at,
+                    "duplicate-id",
+                    format!("fact \"{}\" is declared twice", fact.key),
+                )
+                .hint("keep one declaration per key"),
             );
         }
     }
@@ -126,9 +156,13 @@ fn check_condition(
             if !instruments.contains(&id.as_str()) {
                 let at = file.find_quoted(id, rule_offset).unwrap_or(rule_offset);
                 diagnostics.push(
-                    Diagnostic::new(file.location(at), "unknown-instrument", format!("party_to names unknown instrument \"{id}\""))
-                        .suggest(id, instruments.iter().copied())
-                        .or_list("instruments", instruments),
+                    Diagnostic::new(
+                        file.location(at),
+                        "unknown-instrument",
+                        format!("party_to names unknown instrument \"{id}\""),
+                    )
+                    .suggest(id, instruments.iter().copied())
+                    .or_list("instruments", instruments),
                 );
             }
             return;
@@ -152,9 +186,8 @@ fn check_condition(
                 }
                 _ => Some("includes() needs a set fact and one of its values".to_string()),
             },
-            Condition::AtLeast(..) | Condition::AtMost(..) => {
-                (!matches!(def.kind, FactType::Integer(_))).then(|| "at_least()/at_most() need an integer fact".to_string())
-            }
+            Condition::AtLeast(..) | Condition::AtMost(..) => (!matches!(def.kind, FactType::Integer(_)))
+                .then(|| "at_least()/at_most() need an integer fact".to_string()),
             _ => None,
         };
         if let Some(problem) = problem {
@@ -171,7 +204,9 @@ pub(super) fn value_problem(kind: &FactType, value: &Value) -> Option<String> {
     let wrong = || Some(format!("{value} is not {}", kind.describe()));
     match (kind, value) {
         (FactType::Bool, Value::Bool(_)) | (FactType::Integer(_), Value::Integer(_)) => None,
-        (FactType::Enum(allowed), Value::Text(t)) => (!allowed.contains(t)).then(|| format!("\"{t}\" is not {}", kind.describe())),
+        (FactType::Enum(allowed), Value::Text(t)) => {
+            (!allowed.contains(t)).then(|| format!("\"{t}\" is not {}", kind.describe()))
+        }
         (FactType::Set(allowed), Value::List(items)) => items
             .iter()
             .find(|i| !allowed.contains(i))
@@ -192,7 +227,10 @@ fn check_dependencies(
         raw.rule_files.iter().map(|p| &p.file).find(|f| &f.path == path)
     };
     let mut graph = DiGraph::<&str, ()>::new();
-    let nodes: HashMap<&str, _> = rules.iter().map(|r| (r.id.as_str(), graph.add_node(r.id.as_str()))).collect();
+    let nodes: HashMap<&str, _> = rules
+        .iter()
+        .map(|r| (r.id.as_str(), graph.add_node(r.id.as_str())))
+        .collect();
     for rule in rules {
         for dep in &rule.depends_on {
             match nodes.get(dep.as_str()) {
@@ -208,15 +246,21 @@ fn check_dependencies(
                         })
                         .unwrap_or_else(|| rule_at[&rule.id].clone());
                     diagnostics.push(
-                        Diagnostic::new(at, "unknown-rule", format!("\"{}\" depends on unknown rule \"{dep}\"", rule.id))
-                            .suggest(dep, nodes.keys().copied()),
+                        Diagnostic::new(
+                            at,
+                            "unknown-rule",
+                            format!("\"{}\" depends on unknown rule \"{dep}\"", rule.id),
+                        )
+                        .suggest(dep, nodes.keys().copied()),
                     );
                 }
             }
         }
     }
     for scc in tarjan_scc(&graph) {
-        let Some(cycle) = cycle_in(&graph, &scc) else { continue };
+        let Some(cycle) = cycle_in(&graph, &scc) else {
+            continue;
+        };
         let names: Vec<&str> = cycle.iter().map(|n| graph[*n]).collect();
         diagnostics.push(
             Diagnostic::new(

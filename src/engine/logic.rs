@@ -46,11 +46,13 @@ pub fn eval(condition: &Condition, facts: &impl Facts) -> Truth {
             (Truth::Unknown, _) | (_, Truth::Unknown) => Truth::Unknown,
             _ => Truth::True,
         }),
-        Condition::Any(cs) => cs.iter().fold(Truth::False, |acc, c| match (acc, eval(c, facts)) {
-            (Truth::True, _) | (_, Truth::True) => Truth::True,
-            (Truth::Unknown, _) | (_, Truth::Unknown) => Truth::Unknown,
-            _ => Truth::False,
-        }),
+        Condition::Any(cs) => cs
+            .iter()
+            .fold(Truth::False, |acc, c| match (acc, eval(c, facts)) {
+                (Truth::True, _) | (_, Truth::True) => Truth::True,
+                (Truth::Unknown, _) | (_, Truth::Unknown) => Truth::Unknown,
+                _ => Truth::False,
+            }),
         Condition::Not(c) => eval(c, facts).not(),
         Condition::Is(key, expected) => known(key, &|v| same(v, expected)),
         Condition::OneOf(key, options) => known(key, &|v| options.iter().any(|o| same(v, o))),
@@ -113,7 +115,10 @@ mod tests {
         let f = facts();
         assert_eq!(eval(&is("missing", true), &f), Truth::Unknown);
         assert_eq!(eval(&is("missing", false), &f), Truth::Unknown);
-        assert_eq!(eval(&Condition::Not(Box::new(is("missing", true))), &f), Truth::Unknown);
+        assert_eq!(
+            eval(&Condition::Not(Box::new(is("missing", true))), &f),
+            Truth::Unknown
+        );
     }
 
     #[test]
@@ -137,10 +142,25 @@ mod tests {
         assert_eq!(eval(&Condition::AtMost("years".into(), 5), &f), Truth::True);
         assert_eq!(eval(&Condition::AtLeast("years".into(), 6), &f), Truth::False);
         assert_eq!(eval(&Condition::AtMost("missing".into(), 5), &f), Truth::Unknown);
-        let one_of = Condition::OneOf("body".into(), vec![Value::Text("court".into()), Value::Text("police".into())]);
+        let one_of = Condition::OneOf(
+            "body".into(),
+            vec![Value::Text("court".into()), Value::Text("police".into())],
+        );
         assert_eq!(eval(&one_of, &f), Truth::True);
-        assert_eq!(eval(&Condition::Includes("grounds".into(), Value::Text("race".into())), &f), Truth::True);
-        assert_eq!(eval(&Condition::Includes("grounds".into(), Value::Text("opinion".into())), &f), Truth::False);
+        assert_eq!(
+            eval(
+                &Condition::Includes("grounds".into(), Value::Text("race".into())),
+                &f
+            ),
+            Truth::True
+        );
+        assert_eq!(
+            eval(
+                &Condition::Includes("grounds".into(), Value::Text("opinion".into())),
+                &f
+            ),
+            Truth::False
+        );
         let set = Value::List(vec!["religion".into(), "race".into()]);
         assert_eq!(eval(&Condition::Is("grounds".into(), set), &f), Truth::True);
         assert_eq!(eval(&Condition::PartyTo("1951".into()), &f), Truth::True);

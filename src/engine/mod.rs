@@ -88,7 +88,11 @@ pub fn analyze(book: &RuleBook, law: &Law, as_of: Date) -> Analysis {
 /// As `analyze`, with some facts assumed (a what-if: as though an amendment had passed).
 pub fn analyze_with(book: &RuleBook, law: &Law, as_of: Date, assumed: &BTreeMap<String, Value>) -> Analysis {
     let snapshot = Snapshot::new(law, as_of, assumed);
-    let mut findings: Vec<Finding> = book.rules.iter().map(|rule| evaluate(book, law, &snapshot, rule)).collect();
+    let mut findings: Vec<Finding> = book
+        .rules
+        .iter()
+        .map(|rule| evaluate(book, law, &snapshot, rule))
+        .collect();
     let status: BTreeMap<String, Status> = findings.iter().map(|f| (f.rule.clone(), f.status)).collect();
     for finding in &mut findings {
         finding.blocked_by = finding
@@ -98,7 +102,11 @@ pub fn analyze_with(book: &RuleBook, law: &Law, as_of: Date, assumed: &BTreeMap<
             .cloned()
             .collect();
     }
-    Analysis { as_of, findings, snapshot }
+    Analysis {
+        as_of,
+        findings,
+        snapshot,
+    }
 }
 
 fn evaluate(book: &RuleBook, law: &Law, snapshot: &Snapshot, rule: &Rule) -> Finding {
@@ -107,12 +115,15 @@ fn evaluate(book: &RuleBook, law: &Law, snapshot: &Snapshot, rule: &Rule) -> Fin
         Truth::Unknown => Status::Unknown,
         // Each element of a top-level `all` is a required element; some holding is partial.
         Truth::False => match &rule.condition {
-            Condition::All(elements) if elements.iter().any(|e| eval(e, snapshot) == Truth::True) => Status::Partial,
+            Condition::All(elements) if elements.iter().any(|e| eval(e, snapshot) == Truth::True) => {
+                Status::Partial
+            }
             _ => Status::Gap,
         },
     };
     let instrument = book.instrument(&rule.instrument);
     let (obligation, via) = obligation(book, snapshot, rule);
+    let via = via.and_then(|id| book.instrument(&id)).map(|i| i.short.clone());
     let keys = rule.condition.fact_keys();
     let mut evidence = snapshot.evidence(law, &keys);
     rule.condition.visit(&mut |c| {
@@ -161,16 +172,20 @@ fn obligation(book: &RuleBook, snapshot: &Snapshot, rule: &Rule) -> (Obligation,
         other
             .incorporates
             .iter()
-            .any(|inc| inc.instrument == instrument.id && inc.articles.iter().any(|a| article::covers(a, &rule.article)))
+            .any(|inc| {
+                inc.instrument == instrument.id
+                    && inc.articles.iter().any(|a| article::covers(a, &rule.article))
+            })
             .then_some(other.id.as_str())
     }));
     let mut bound_by = None;
     for route in routes {
-        let Some(party) = snapshot.participation(route) else { continue };
-        let reserved = party
-            .reservations
-            .iter()
-            .any(|r| r.withdrawn.is_none_or(|w| snapshot.as_of < w) && article::covers(&r.article, &rule.article));
+        let Some(party) = snapshot.participation(route) else {
+            continue;
+        };
+        let reserved = party.reservations.iter().any(|r| {
+            r.withdrawn.is_none_or(|w| snapshot.as_of < w) && article::covers(&r.article, &rule.article)
+        });
         if !reserved {
             return (Obligation::Binding, Some(route.to_string()));
         }
@@ -182,12 +197,20 @@ fn obligation(book: &RuleBook, snapshot: &Snapshot, rule: &Rule) -> (Obligation,
     }
 }
 
-fn recommendation(rule: &Rule, obligation: Obligation, status: Status, instrument: Option<&Instrument>, via: Option<&str>) -> String {
+fn recommendation(
+    rule: &Rule,
+    obligation: Obligation,
+    status: Status,
+    instrument: Option<&Instrument>,
+    via: Option<&str>,
+) -> String {
     let name = instrument.map_or(rule.instrument.as_str(), |i| i.short.as_str());
     match (obligation, status) {
         (_, Status::Met) => rule.recommendation.clone(),
         // The accession rule's own recommendation is the accession.
-        (Obligation::NotParty, _) if matches!(rule.condition, Condition::PartyTo(_)) => rule.recommendation.clone(),
+        (Obligation::NotParty, _) if matches!(rule.condition, Condition::PartyTo(_)) => {
+            rule.recommendation.clone()
+        }
         (Obligation::NotParty, _) => format!("Accede to the {name}. {}", rule.recommendation),
         (Obligation::Reserved, _) => format!(
             "Withdraw the reservation to Art. {} ({}). {}",

@@ -91,7 +91,10 @@ impl Snapshot {
             };
             for (value, indices) in claims {
                 for index in indices {
-                    by_provision.entry(*index).or_default().insert(key.to_string(), value.clone());
+                    by_provision
+                        .entry(*index)
+                        .or_default()
+                        .insert(key.to_string(), value.clone());
                 }
             }
         }
@@ -117,11 +120,20 @@ impl Snapshot {
     pub fn treaty_evidence(&self, law: &Law, book: &RuleBook, instrument: &str) -> Option<Evidence> {
         let party = law.country.treaties.iter().find(|p| p.instrument == instrument)?;
         let at = law.treaty_at.get(instrument)?;
-        let name = book.instrument(instrument).map_or(instrument, |i| i.short.as_str());
-        let state = if party.in_force_on(self.as_of) { "in force" } else { "not yet in force" };
+        let name = book
+            .instrument(instrument)
+            .map_or(instrument, |i| i.short.as_str());
+        let state = if party.in_force_on(self.as_of) {
+            "in force"
+        } else {
+            "not yet in force"
+        };
         Some(Evidence {
             provision: format!("country/{instrument}"),
-            cites: format!("{:?} to the {name}, deposited {} ({state} on {})", party.action, party.date, self.as_of),
+            cites: format!(
+                "{:?} to the {name}, deposited {} ({state} on {})",
+                party.action, party.date, self.as_of
+            ),
             file: at.path.clone(),
             line: at.line,
             url: party.source.url.clone(),

@@ -59,13 +59,21 @@ fn law(book: &RuleBook, treaties: &str, facts: &str) -> Law {
              summary: "s", source: {SOURCE}, facts: {{{facts}}}),
         ])"#
     );
-    let (raw, diagnostics) = load::law(vec![file("laws/xx/country.ron", &country), file("laws/xx/act.ron", &act)], "laws/xx");
+    let (raw, diagnostics) = load::law(
+        vec![
+            file("laws/xx/country.ron", &country),
+            file("laws/xx/act.ron", &act),
+        ],
+        "laws/xx",
+    );
     assert!(diagnostics.is_empty(), "{diagnostics:?}");
     check::law(book, raw).expect("valid law")
 }
 
 fn party(instrument: &str, reservations: &str) -> String {
-    format!(r#"(instrument: "{instrument}", action: accession, date: "2000-01-01", reservations: [{reservations}], source: {SOURCE})"#)
+    format!(
+        r#"(instrument: "{instrument}", action: accession, date: "2000-01-01", reservations: [{reservations}], source: {SOURCE})"#
+    )
 }
 
 fn date(s: &str) -> Date {
@@ -79,18 +87,22 @@ fn find<'a>(findings: &'a [super::Finding], rule: &str) -> &'a super::Finding {
 #[test]
 fn obligation_follows_party_status_reservations_and_soft_law() {
     let book = book();
-    let reserved = format!(r#"(article: "5", summary: "keeps a longer period")"#);
-    let law = law(&book, &party("T", &reserved), r#""a": true"#);
+    let reserved = r#"(article: "5", summary: "keeps a longer period")"#;
+    let law = law(&book, &party("T", reserved), r#""a": true"#);
     let findings = analyze(&book, &law, date("2015-01-01")).findings;
     assert_eq!(find(&findings, "T.1").obligation, Obligation::Binding);
     assert_eq!(find(&findings, "T.5").obligation, Obligation::Reserved);
-    assert!(find(&findings, "T.5").recommendation.starts_with("Withdraw the reservation to Art. 5"));
+    assert!(find(&findings, "T.5")
+        .recommendation
+        .starts_with("Withdraw the reservation to Art. 5"));
     assert_eq!(find(&findings, "G.1").obligation, Obligation::Guidance);
 
     // Before accession the same rules are benchmarks.
     let before = analyze(&book, &law, date("1999-12-31")).findings;
     assert_eq!(find(&before, "T.1").obligation, Obligation::NotParty);
-    assert!(find(&before, "T.1").recommendation.starts_with("Accede to the T."));
+    assert!(find(&before, "T.1")
+        .recommendation
+        .starts_with("Accede to the T."));
 }
 
 #[test]
@@ -98,8 +110,16 @@ fn a_protocol_binds_the_articles_it_incorporates() {
     let book = book();
     let law = law(&book, &party("P", ""), "");
     let findings = analyze(&book, &law, date("2015-01-01")).findings;
-    assert_eq!(find(&findings, "T.5").obligation, Obligation::Binding, "Art. 5 is within 2-9");
-    assert_eq!(find(&findings, "T.1").obligation, Obligation::NotParty, "Art. 1 is not incorporated");
+    assert_eq!(
+        find(&findings, "T.5").obligation,
+        Obligation::Binding,
+        "Art. 5 is within 2-9"
+    );
+    assert_eq!(
+        find(&findings, "T.1").obligation,
+        Obligation::NotParty,
+        "Art. 1 is not incorporated"
+    );
 }
 
 #[test]
@@ -108,7 +128,11 @@ fn status_is_three_valued_and_dated() {
     let law = law(&book, &party("T", ""), r#""a": true, "years": 7"#);
     let findings = analyze(&book, &law, date("2015-01-01")).findings;
     let one = find(&findings, "T.1");
-    assert_eq!(one.status, Status::Unknown, "b is not asserted: unknown, not false");
+    assert_eq!(
+        one.status,
+        Status::Unknown,
+        "b is not asserted: unknown, not false"
+    );
     assert_eq!(one.missing_facts, vec!["b".to_string()]);
     assert_eq!(one.evidence.len(), 1);
     assert_eq!(one.evidence[0].line, 2);
@@ -128,7 +152,13 @@ fn partial_when_some_required_elements_hold() {
     let findings = analyze(&book, &law, date("2015-01-01")).findings;
     assert_eq!(find(&findings, "T.1").status, Status::Partial);
     let none = self::law(&book, &party("T", ""), r#""a": false, "b": false"#);
-    assert_eq!(find(&analyze(&book, &none, date("2015-01-01")).findings, "T.1").status, Status::Gap);
+    assert_eq!(
+        find(&analyze(&book, &none, date("2015-01-01")).findings, "T.1").status,
+        Status::Gap
+    );
     let all = self::law(&book, &party("T", ""), r#""a": true, "b": true"#);
-    assert_eq!(find(&analyze(&book, &all, date("2015-01-01")).findings, "T.1").status, Status::Met);
+    assert_eq!(
+        find(&analyze(&book, &all, date("2015-01-01")).findings, "T.1").status,
+        Status::Met
+    );
 }

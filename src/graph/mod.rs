@@ -42,8 +42,12 @@ fn is_gap(status: Status) -> bool {
 pub fn assess(mut analysis: Analysis) -> Assessment {
     let mut graph = DiGraph::<usize, ()>::new();
     let nodes: Vec<NodeIndex> = (0..analysis.findings.len()).map(|i| graph.add_node(i)).collect();
-    let index: HashMap<&str, usize> =
-        analysis.findings.iter().enumerate().map(|(i, f)| (f.rule.as_str(), i)).collect();
+    let index: HashMap<&str, usize> = analysis
+        .findings
+        .iter()
+        .enumerate()
+        .map(|(i, f)| (f.rule.as_str(), i))
+        .collect();
     for (i, finding) in analysis.findings.iter().enumerate() {
         for dep in &finding.depends_on {
             if let Some(&d) = index.get(dep.as_str()) {
@@ -70,16 +74,39 @@ pub fn assess(mut analysis: Analysis) -> Assessment {
     for (finding, reached) in analysis.findings.iter_mut().zip(&downstream) {
         finding.leverage = if not_met(finding.status) { reached.len() } else { 0 };
     }
-    let status: HashMap<&str, Status> = analysis.findings.iter().map(|f| (f.rule.as_str(), f.status)).collect();
+    let status: HashMap<&str, Status> = analysis
+        .findings
+        .iter()
+        .map(|f| (f.rule.as_str(), f.status))
+        .collect();
     let mut root_causes: Vec<RootCause> = analysis
         .findings
         .iter()
         .zip(&downstream)
-        .filter(|(f, _)| is_gap(f.status) && !f.depends_on.iter().any(|d| status.get(d.as_str()).is_some_and(|s| is_gap(*s))))
-        .map(|(f, reached)| root_cause(f, reached.iter().map(|&i| analysis.findings[i].rule.clone()).collect()))
+        .filter(|(f, _)| {
+            is_gap(f.status)
+                && !f
+                    .depends_on
+                    .iter()
+                    .any(|d| status.get(d.as_str()).is_some_and(|s| is_gap(*s)))
+        })
+        .map(|(f, reached)| {
+            root_cause(
+                f,
+                reached
+                    .iter()
+                    .map(|&i| analysis.findings[i].rule.clone())
+                    .collect(),
+            )
+        })
         .collect();
     // Most leverage first, then the most severe, then by id for a stable order.
-    root_causes.sort_by(|a, b| b.leverage.cmp(&a.leverage).then(b.severity.cmp(&a.severity)).then(a.rule.cmp(&b.rule)));
+    root_causes.sort_by(|a, b| {
+        b.leverage
+            .cmp(&a.leverage)
+            .then(b.severity.cmp(&a.severity))
+            .then(a.rule.cmp(&b.rule))
+    });
     Assessment {
         analysis,
         root_causes,
@@ -94,7 +121,11 @@ fn root_cause(finding: &Finding, unblocks: Vec<String>) -> RootCause {
         severity: finding.severity,
         leverage: unblocks.len(),
         unblocks,
-        provisions: finding.evidence.iter().map(|e| format!("{} ({})", e.cites, e.provision)).collect(),
+        provisions: finding
+            .evidence
+            .iter()
+            .map(|e| format!("{} ({})", e.cites, e.provision))
+            .collect(),
         recommendation: finding.recommendation.clone(),
     }
 }

@@ -22,14 +22,32 @@ impl Diagnostic {
         ("unknown-field", "a field the format does not have"),
         ("missing-field", "a required field is absent"),
         ("unknown-variant", "a value not among the allowed words"),
-        ("invalid-value", "a value of the wrong shape, such as a malformed date"),
+        (
+            "invalid-value",
+            "a value of the wrong shape, such as a malformed date",
+        ),
         ("unknown-fact", "a fact key not declared in rules/facts.ron"),
-        ("fact-type", "a fact value of the wrong type or outside the allowed values"),
-        ("unknown-instrument", "an instrument id not declared in rules/instruments.ron"),
+        (
+            "fact-type",
+            "a fact value of the wrong type or outside the allowed values",
+        ),
+        (
+            "unknown-instrument",
+            "an instrument id not declared in rules/instruments.ron",
+        ),
         ("unknown-rule", "depends_on names a rule that does not exist"),
-        ("unknown-provision", "refers_to names a provision that does not exist"),
-        ("duplicate-id", "two rules, provisions, facts or instruments share an id"),
-        ("reservation-not-allowed", "a reservation to an article the treaty bars reservations to"),
+        (
+            "unknown-provision",
+            "refers_to names a provision that does not exist",
+        ),
+        (
+            "duplicate-id",
+            "two rules, provisions, facts or instruments share an id",
+        ),
+        (
+            "reservation-not-allowed",
+            "a reservation to an article the treaty bars reservations to",
+        ),
         ("dependency-cycle", "rules that depend on each other in a circle"),
         ("invalid-dates", "a provision that ends before it starts"),
         ("country-code", "country.ron's code does not match its folder"),
@@ -117,7 +135,9 @@ fn edit_distance(a: &str, b: &str) -> usize {
         let mut diagonal = row[0];
         row[0] = i + 1;
         for (j, cb) in b.iter().enumerate() {
-            let next = (diagonal + usize::from(ca != *cb)).min(row[j] + 1).min(row[j + 1] + 1);
+            let next = (diagonal + usize::from(ca != *cb))
+                .min(row[j] + 1)
+                .min(row[j + 1] + 1);
             diagonal = row[j + 1];
             row[j + 1] = next;
         }

@@ -88,8 +88,7 @@ pub fn law(files: Vec<SourceFile>, dir: &str) -> (RawLaw, Vec<Diagnostic>) {
 }
 
 fn parse<T: DeserializeOwned>(file: SourceFile, diagnostics: &mut Vec<Diagnostic>) -> Option<Parsed<T>> {
-    let options = ron::Options::default()
-        .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME);
+    let options = ron::Options::default().with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME);
     match options.from_str::<T>(&file.text) {
         Ok(value) => Some(Parsed { file, value }),
         Err(e) => {
@@ -134,8 +133,9 @@ fn ron_diagnostic(path: &str, e: SpannedError) -> Diagnostic {
         )
         .suggest(found, expected.iter().copied())
         .or_hint(format!("allowed: {}", expected.join(", "))),
-        RonError::Message(message) => Diagnostic::new(at, "invalid-value", message.clone())
-            .hint("fact values are true/false, a whole number, \"text\" or [\"a\", \"b\"]; dates \"YYYY-MM-DD\""),
+        RonError::Message(message) => Diagnostic::new(at, "invalid-value", message.clone()).hint(
+            "fact values are true/false, a whole number, \"text\" or [\"a\", \"b\"]; dates \"YYYY-MM-DD\"",
+        ),
         other => Diagnostic::new(at, "syntax", other.to_string())
             .hint("check the brackets, commas and quotes just before this point"),
     }

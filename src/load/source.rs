@@ -95,7 +95,11 @@ pub fn embedded_has(dir: &str) -> bool {
 pub fn embedded_countries() -> Vec<String> {
     let mut codes: Vec<String> = embedded::FILES
         .iter()
-        .filter_map(|(p, _)| p.strip_prefix("laws/")?.split_once('/').map(|(cc, _)| cc.to_string()))
+        .filter_map(|(p, _)| {
+            p.strip_prefix("laws/")?
+                .split_once('/')
+                .map(|(cc, _)| cc.to_string())
+        })
         .collect();
     codes.dedup();
     codes

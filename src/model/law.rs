@@ -36,6 +36,9 @@ pub struct Country {
     pub treaties: Vec<Participation>,
     #[serde(default)]
     pub figures: Vec<Figure>,
+    /// What is not settled about the country's treaty status or figures.
+    #[serde(default)]
+    pub open_questions: Vec<OpenQuestion>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -119,6 +122,9 @@ pub struct Provision {
     /// What it says, in our own words.
     pub summary: String,
     pub source: Source,
+    /// Further sources that confirm or qualify the first.
+    #[serde(default)]
+    pub see_also: Vec<Source>,
     /// The facts this provision establishes.
     #[serde(default)]
     pub facts: BTreeMap<String, Value>,
@@ -133,6 +139,10 @@ pub struct InForce {
     pub from: Date,
     #[serde(default)]
     pub until: Option<Date>,
+    /// Why these dates, when they are not the law's own (e.g. the date of the first source
+    /// that shows the rule in force).
+    #[serde(default)]
+    pub note: Option<String>,
 }
 
 impl InForce {

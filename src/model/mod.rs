@@ -9,8 +9,8 @@ mod rule;
 pub use condition::{Condition, Value};
 pub use date::Date;
 pub use law::{
-    Act, Confidence, Country, Figure, InForce, OpenQuestion, Participation, Provision,
-    Reservation, Source, TreatyAction,
+    Act, Confidence, Country, Figure, InForce, OpenQuestion, Participation, Provision, Reservation, Source,
+    TreatyAction,
 };
 pub use rule::{
     Article, FactDef, FactType, Incorporation, Instrument, InstrumentKind, Person, Reservations, Rule,

@@ -1,7 +1,7 @@
 //! The Markdown report, rendered from an embedded minijinja template.
 
 use super::Report;
-use crate::engine::Finding;
+use crate::engine::{Evidence, Finding};
 use minijinja::syntax::SyntaxConfig;
 use minijinja::value::Serde;
 use minijinja::{context, Environment};
@@ -15,28 +15,85 @@ pub const TOP_AMENDMENTS: usize = 5;
 #[derive(Serialize)]
 struct Section<'a> {
     short: String,
-    findings: Vec<&'a Finding>,
+    findings: Vec<FindingView<'a>>,
+}
+
+/// A finding with its evidence lines prepared for display.
+#[derive(Serialize)]
+struct FindingView<'a> {
+    #[serde(flatten)]
+    finding: &'a Finding,
+    evidence_rows: Vec<EvidenceRow<'a>>,
+}
+
+#[derive(Serialize)]
+struct EvidenceRow<'a> {
+    #[serde(flatten)]
+    evidence: &'a Evidence,
+    /// `: `key` = value, ...`, or empty.
+    shown_facts: String,
+}
+
+impl<'a> From<&'a Finding> for FindingView<'a> {
+    fn from(finding: &'a Finding) -> FindingView<'a> {
+        let evidence_rows = finding
+            .evidence
+            .iter()
+            .map(|evidence| {
+                let facts: Vec<String> = evidence
+                    .facts
+                    .iter()
+                    .map(|(k, v)| format!("`{k}` = {v}"))
+                    .collect();
+                let shown_facts = if facts.is_empty() {
+                    String::new()
+                } else {
+                    format!(": {}", facts.join(", "))
+                };
+                EvidenceRow {
+                    evidence,
+                    shown_facts,
+                }
+            })
+            .collect();
+        FindingView {
+            finding,
+            evidence_rows,
+        }
+    }
 }
 
 pub fn markdown(report: &Report) -> Result<String, minijinja::Error> {
     let mut env = Environment::new();
-    env.set_syntax(SyntaxConfig::builder().trim_blocks(true).build()?);
+    env.set_syntax(
+        SyntaxConfig::builder()
+            .trim_blocks(true)
+            .lstrip_blocks(true)
+            .build()?,
+    );
     env.add_filter("md", escape_markdown);
     env.add_filter("url", safe_url);
+    env.add_filter("code", |s: String| format!("`{}`", s.replace('`', "'")));
     env.add_template("report.md", TEMPLATE)?;
     let mut sections: Vec<Section> = Vec::new();
     for f in &report.findings {
-        if sections.last().is_none_or(|s| s.findings[0].instrument != f.instrument) {
+        if sections
+            .last()
+            .is_none_or(|s| s.findings[0].finding.instrument != f.instrument)
+        {
             let short = report
                 .summary
                 .by_instrument
                 .iter()
                 .find(|s| s.instrument == f.instrument)
                 .map_or(f.instrument.clone(), |s| s.short.clone());
-            sections.push(Section { short, findings: Vec::new() });
+            sections.push(Section {
+                short,
+                findings: Vec::new(),
+            });
         }
         if let Some(s) = sections.last_mut() {
-            s.findings.push(f);
+            s.findings.push(FindingView::from(f));
         }
     }
     let c = &report.summary.by_status;
@@ -82,7 +139,9 @@ pub fn escape_markdown(text: &str) -> String {
 /// Only http(s) links survive; anything else (`javascript:`, `data:`) becomes `#`.
 pub fn safe_url(url: &str) -> String {
     let lower = url.trim().to_ascii_lowercase();
-    if (lower.starts_with("https://") || lower.starts_with("http://")) && !url.contains([' ', '<', '>', '(', ')']) {
+    if (lower.starts_with("https://") || lower.starts_with("http://"))
+        && !url.contains([' ', '<', '>', '(', ')'])
+    {
         url.trim().to_string()
     } else {
         "#".to_string()

@@ -46,6 +46,8 @@ pub struct TreatyRow {
     pub action: Option<TreatyAction>,
     pub date: Option<Date>,
     pub in_force: Option<Date>,
+    /// How and when, in words: "accession 1999-01-15 (in force 1999-04-15)".
+    pub joined: String,
     pub reservations: Vec<String>,
 }
 
@@ -120,8 +122,20 @@ pub fn build(book: &RuleBook, law: &Law, assessment: &Assessment) -> Report {
                 action: party.map(|p| p.action),
                 date: party.map(|p| p.date),
                 in_force: party.map(|p| p.in_force.unwrap_or(p.date)),
+                joined: party.map_or_else(
+                    || "not joined".to_string(),
+                    |p| match p.in_force.filter(|d| *d != p.date) {
+                        Some(d) => format!("{} {} (in force {d})", action_name(p.action), p.date),
+                        None => format!("{} {}", action_name(p.action), p.date),
+                    },
+                ),
                 reservations: in_force
-                    .map(|p| p.reservations.iter().map(|r| format!("Art. {}: {}", r.article, r.summary)).collect())
+                    .map(|p| {
+                        p.reservations
+                            .iter()
+                            .map(|r| format!("Art. {}: {}", r.article, r.summary))
+                            .collect()
+                    })
                     .unwrap_or_default(),
             }
         })
@@ -132,12 +146,16 @@ pub fn build(book: &RuleBook, law: &Law, assessment: &Assessment) -> Report {
     let mut by_instrument: Vec<InstrumentSummary> = Vec::new();
     for f in findings {
         by_status.add(f.status);
-        *by_obligation.entry(obligation_name(f.obligation).into()).or_default() += 1;
+        *by_obligation
+            .entry(obligation_name(f.obligation).into())
+            .or_default() += 1;
         if by_instrument.last().is_none_or(|s| s.instrument != f.instrument) {
             by_instrument.push(InstrumentSummary {
                 instrument: f.instrument.clone(),
-                short: book.instrument(&f.instrument).map_or(f.instrument.clone(), |i| i.short.clone()),
-                obligation: obligation_name(f.obligation).into(),
+                short: book
+                    .instrument(&f.instrument)
+                    .map_or(f.instrument.clone(), |i| i.short.clone()),
+                obligation: instrument_obligation(findings, &f.instrument).into(),
                 counts: Counts::default(),
             });
         }
@@ -164,6 +182,33 @@ pub fn build(book: &RuleBook, law: &Law, assessment: &Assessment) -> Report {
         research: research(book, law, findings),
         figures: law.country.figures.clone(),
         sources: sources(law, findings),
+    }
+}
+
+/// An instrument binds when any of its rules binds (directly or through the 1967 Protocol).
+fn instrument_obligation(findings: &[Finding], instrument: &str) -> &'static str {
+    let of: Vec<Obligation> = findings
+        .iter()
+        .filter(|f| f.instrument == instrument)
+        .map(|f| f.obligation)
+        .collect();
+    if of.contains(&Obligation::Guidance) {
+        "guidance"
+    } else if of
+        .iter()
+        .any(|o| matches!(o, Obligation::Binding | Obligation::Reserved))
+    {
+        "binding"
+    } else {
+        "not_party"
+    }
+}
+
+fn action_name(a: TreatyAction) -> &'static str {
+    match a {
+        TreatyAction::Accession => "accession",
+        TreatyAction::Ratification => "ratification",
+        TreatyAction::Succession => "succession",
     }
 }
 
@@ -196,7 +241,10 @@ fn research(book: &RuleBook, law: &Law, findings: &[Finding]) -> Vec<Research> {
         .into_iter()
         .map(|(key, rules)| Research {
             fact: key.to_string(),
-            question: book.facts.get(key).map_or_else(String::new, |d| d.question.clone()),
+            question: book
+                .facts
+                .get(key)
+                .map_or_else(String::new, |d| d.question.clone()),
             settles: rules,
             notes: law
                 .acts
@@ -213,18 +261,25 @@ fn research(book: &RuleBook, law: &Law, findings: &[Finding]) -> Vec<Research> {
 
 fn sources(law: &Law, findings: &[Finding]) -> Vec<SourceRow> {
     let mut rows: BTreeMap<&str, (Date, Confidence, BTreeSet<String>)> = BTreeMap::new();
-    let cited: BTreeSet<&str> = findings.iter().flat_map(|f| f.evidence.iter().map(|e| e.provision.as_str())).collect();
+    let cited: BTreeSet<&str> = findings
+        .iter()
+        .flat_map(|f| f.evidence.iter().map(|e| e.provision.as_str()))
+        .collect();
     for p in &law.provisions {
         if cited.contains(p.id.as_str()) {
             let source = &p.provision.source;
-            let row = rows.entry(&source.url).or_insert((source.retrieved, source.confidence, BTreeSet::new()));
+            let row =
+                rows.entry(&source.url)
+                    .or_insert((source.retrieved, source.confidence, BTreeSet::new()));
             row.2.insert(p.provision.cites.clone());
         }
     }
     for party in &law.country.treaties {
-        let row = rows
-            .entry(&party.source.url)
-            .or_insert((party.source.retrieved, party.source.confidence, BTreeSet::new()));
+        let row = rows.entry(&party.source.url).or_insert((
+            party.source.retrieved,
+            party.source.confidence,
+            BTreeSet::new(),
+        ));
         row.2.insert(format!("Treaty status: {}", party.instrument));
     }
     rows.into_iter()

@@ -8,14 +8,29 @@ use std::fmt::Write as _;
 pub fn terminal(report: &Report) -> String {
     let mut out = String::new();
     let c = &report.summary.by_status;
-    let _ = writeln!(out, "{} ({}), law in force on {}", report.country.name, report.country.code, report.as_of);
+    let _ = writeln!(
+        out,
+        "{} ({}), law in force on {}",
+        report.country.name, report.country.code, report.as_of
+    );
     let _ = writeln!(
         out,
         "{} findings: {} met, {} partial, {} gap, {} unknown\n",
         c.total, c.met, c.partial, c.gap, c.unknown
     );
-    let width = report.summary.by_instrument.iter().map(|s| s.short.len()).max().unwrap_or(10).max(10);
-    let _ = writeln!(out, "  {:width$}  {:10} {:>4} {:>7} {:>4} {:>7}", "instrument", "obligation", "met", "partial", "gap", "unknown");
+    let width = report
+        .summary
+        .by_instrument
+        .iter()
+        .map(|s| s.short.len())
+        .max()
+        .unwrap_or(10)
+        .max(10);
+    let _ = writeln!(
+        out,
+        "  {:width$}  {:10} {:>4} {:>7} {:>4} {:>7}",
+        "instrument", "obligation", "met", "partial", "gap", "unknown"
+    );
     for s in &report.summary.by_instrument {
         let k = &s.counts;
         let _ = writeln!(
@@ -27,7 +42,14 @@ pub fn terminal(report: &Report) -> String {
     if !report.root_causes.is_empty() {
         let _ = writeln!(out, "\nTop amendments (root causes, by leverage):");
         for (i, r) in report.root_causes.iter().take(TOP_AMENDMENTS).enumerate() {
-            let _ = writeln!(out, "  {}. {} [{}] unblocks {}", i + 1, r.title, r.rule, r.leverage);
+            let _ = writeln!(
+                out,
+                "  {}. {} [{}] unblocks {}",
+                i + 1,
+                r.title,
+                r.rule,
+                r.leverage
+            );
             let _ = writeln!(out, "     {}", r.recommendation);
         }
     }
@@ -38,7 +60,12 @@ pub fn terminal(report: &Report) -> String {
         .collect();
     if !gaps.is_empty() {
         let _ = writeln!(out, "\nGaps by severity:");
-        for severity in [Severity::Critical, Severity::High, Severity::Medium, Severity::Low] {
+        for severity in [
+            Severity::Critical,
+            Severity::High,
+            Severity::Medium,
+            Severity::Low,
+        ] {
             let of: Vec<_> = gaps.iter().filter(|f| f.severity == severity).collect();
             if of.is_empty() {
                 continue;

@@ -1,0 +1,6 @@
+//! All integration tests, in one binary (one link on a 2-core machine).
+
+mod support;
+
+mod cli;
+mod kazakhstan;
