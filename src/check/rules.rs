@@ -10,7 +10,7 @@ use std::collections::{BTreeMap, HashMap};
 pub fn rules(raw: RawRules) -> Result<RuleBook, Vec<Diagnostic>> {
     let mut diagnostics = Vec::new();
     let instruments = instruments(raw.instruments.as_ref(), &mut diagnostics);
-    let facts = facts(raw.facts.as_ref(), &mut diagnostics);
+    let facts = facts(&raw.facts, &mut diagnostics);
     let instrument_ids: Vec<&str> = instruments.iter().map(|i| i.id.as_str()).collect();
 
     let mut rules: Vec<(usize, Rule)> = Vec::new();
@@ -119,25 +119,22 @@ fn instruments(
     value.clone()
 }
 
-fn facts(
-    parsed: Option<&Parsed<Vec<FactDef>>>,
-    diagnostics: &mut Vec<Diagnostic>,
-) -> BTreeMap<String, FactDef> {
+fn facts(parsed: &[Parsed<Vec<FactDef>>], diagnostics: &mut Vec<Diagnostic>) -> BTreeMap<String, FactDef> {
     let mut facts = BTreeMap::new();
-    let Some(Parsed { file, value }) = parsed else {
-        return facts;
-    };
-    for fact in value {
-        let at = file.location(file.find_field("key", &fact.key, 0).unwrap_or(0));
-        if facts.insert(fact.key.clone(), fact.clone()).is_some() {
-            diagnostics.push(
-                Diagnostic::new(
-                    at,
-                    "duplicate-id",
-                    format!("fact \"{}\" is declared twice", fact.key),
-                )
-                .hint("keep one declaration per key"),
-            );
+    let mut declared_at: HashMap<String, Location> = HashMap::new();
+    for Parsed { file, value } in parsed {
+        let mut search_from = 0;
+        for fact in value {
+            let offset = file.find_field("key", &fact.key, search_from).unwrap_or(0);
+            search_from = offset + 1;
+            let at = file.location(offset);
+            if let Some(first) = declared_at.insert(fact.key.clone(), at.clone()) {
+                diagnostics.push(
+                    Diagnostic::new(at, "duplicate-id", format!("fact \"{}\" is declared twice", fact.key))
+                        .hint(format!("first declared at {first}; keep one declaration per key")),
+                );
+            }
+            facts.insert(fact.key.clone(), fact.clone());
         }
     }
     facts

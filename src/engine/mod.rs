@@ -109,18 +109,21 @@ pub fn analyze_with(book: &RuleBook, law: &Law, as_of: Date, assumed: &BTreeMap<
     }
 }
 
-fn evaluate(book: &RuleBook, law: &Law, snapshot: &Snapshot, rule: &Rule) -> Finding {
-    let status = match eval(&rule.condition, snapshot) {
+/// A rule's status given the facts: the condition in three-valued logic, with `partial` when
+/// some elements of a top-level `all` hold and another fails.
+pub fn status_of(condition: &Condition, facts: &impl Facts) -> Status {
+    match eval(condition, facts) {
         Truth::True => Status::Met,
         Truth::Unknown => Status::Unknown,
-        // Each element of a top-level `all` is a required element; some holding is partial.
-        Truth::False => match &rule.condition {
-            Condition::All(elements) if elements.iter().any(|e| eval(e, snapshot) == Truth::True) => {
-                Status::Partial
-            }
+        Truth::False => match condition {
+            Condition::All(elements) if elements.iter().any(|e| eval(e, facts) == Truth::True) => Status::Partial,
             _ => Status::Gap,
         },
-    };
+    }
+}
+
+fn evaluate(book: &RuleBook, law: &Law, snapshot: &Snapshot, rule: &Rule) -> Finding {
+    let status = status_of(&rule.condition, snapshot);
     let instrument = book.instrument(&rule.instrument);
     let (obligation, via) = obligation(book, snapshot, rule);
     let via = via.and_then(|id| book.instrument(&id)).map(|i| i.short.clone());

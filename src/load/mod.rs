@@ -22,7 +22,8 @@ pub struct Parsed<T> {
 #[derive(Debug, Default)]
 pub struct RawRules {
     pub instruments: Option<Parsed<Vec<Instrument>>>,
-    pub facts: Option<Parsed<Vec<FactDef>>>,
+    /// `facts.ron` and any `facts/*.ron`: the vocabulary may be split by theme.
+    pub facts: Vec<Parsed<Vec<FactDef>>>,
     pub rule_files: Vec<Parsed<RuleFile>>,
 }
 
@@ -35,20 +36,23 @@ pub struct RawLaw {
     pub acts: Vec<Parsed<Act>>,
 }
 
-/// Reads a rules folder: `instruments.ron`, `facts.ron`, and every other file as rules.
+/// Reads a rules folder: `instruments.ron`, `facts.ron` (and `facts/*.ron`), and every other
+/// file as rules.
 pub fn rules(files: Vec<SourceFile>, dir: &str) -> (RawRules, Vec<Diagnostic>) {
     let mut raw = RawRules::default();
     let mut diagnostics = Vec::new();
     for file in files {
+        let in_facts_folder = file.path.contains("/facts/");
         match file.stem() {
             "instruments" => raw.instruments = parse(file, &mut diagnostics),
-            "facts" => raw.facts = parse(file, &mut diagnostics),
+            "facts" => raw.facts.extend(parse(file, &mut diagnostics)),
+            _ if in_facts_folder => raw.facts.extend(parse(file, &mut diagnostics)),
             _ => raw.rule_files.extend(parse(file, &mut diagnostics)),
         }
     }
     for (needed, present) in [
         ("instruments.ron", raw.instruments.is_some()),
-        ("facts.ron", raw.facts.is_some()),
+        ("facts.ron", !raw.facts.is_empty()),
     ] {
         if !present && !diagnostics.iter().any(|d| d.path.ends_with(needed)) {
             let path = format!("{dir}/{needed}");
