@@ -2,7 +2,7 @@
 //! (0 done, 1 a check or threshold failed, 2 invalid input or usage).
 
 use clap::{Parser, Subcommand};
-use gapcheck::app::{self, AnalyzeOptions, Failure, Format};
+use gapcheck::app::{self, AnalyzeOptions, CatalogueFormat, Failure, Format, GraphFormat};
 use gapcheck::model::{Date, Value};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -68,13 +68,36 @@ enum Command {
         #[arg(long, value_parser = parse_date)]
         as_of: Option<Date>,
     },
+    /// The dependency graph of rules and provisions, coloured by status.
+    #[command(after_help = "Examples:
+  gapcheck graph kz --format svg > kz.svg
+  gapcheck graph kz --around 1951.34.naturalisation --format svg > naturalisation.svg
+  gapcheck graph kz --format dot | dot -Tpng > kz.png     (with Graphviz installed)")]
+    Graph {
+        #[arg(default_value = "kz")]
+        country: String,
+        /// Only this rule's prerequisites, dependents and the provisions behind them.
+        #[arg(long, value_name = "RULE")]
+        around: Option<String>,
+        #[arg(long, default_value = "svg")]
+        format: GraphFormat,
+        #[arg(long, value_parser = parse_date)]
+        as_of: Option<Date>,
+    },
     /// List the rule catalogue by instrument and article.
     #[command(after_help = "Examples:
   gapcheck rules
-  gapcheck rules --instrument 1954")]
+  gapcheck rules --instrument 1954
+  gapcheck rules --coverage                  obligation-bearing articles covered, per instrument
+  gapcheck rules --format md > rules/CATALOGUE.md")]
     Rules {
         #[arg(long)]
         instrument: Option<String>,
+        /// Per instrument, the obligation-bearing articles covered by a rule, and those not.
+        #[arg(long)]
+        coverage: bool,
+        #[arg(long, default_value = "terminal")]
+        format: CatalogueFormat,
     },
 }
 
@@ -113,7 +136,23 @@ fn main() -> ExitCode {
         Command::Explain { rule, country, as_of } => {
             app::explain(&rule, &country, as_of.unwrap_or_else(Date::today), rules)
         }
-        Command::Rules { instrument } => app::rules(rules, instrument.as_deref()),
+        Command::Graph {
+            country,
+            around,
+            format,
+            as_of,
+        } => app::graph(
+            &country,
+            as_of.unwrap_or_else(Date::today),
+            around.as_deref(),
+            format,
+            rules,
+        ),
+        Command::Rules {
+            instrument,
+            coverage,
+            format,
+        } => app::rules(rules, instrument.as_deref(), coverage, format),
     };
     match result {
         Ok(out) => {

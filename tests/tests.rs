@@ -2,6 +2,8 @@
 
 mod support;
 
+mod catalogue;
 mod cli;
+mod graph;
 mod kazakhstan;
 mod rule_cases;

@@ -26,7 +26,7 @@ pub fn explain(
     };
     let law = inputs::law(&book, target)?;
     let analysis = engine::analyze(&book, &law, as_of);
-    let assessment = crate::graph::assess(analysis);
+    let assessment = crate::graph::assess(analysis, &law);
     let findings = &assessment.analysis.findings;
     let snapshot = &assessment.analysis.snapshot;
     let Some(finding) = findings.iter().find(|f| f.rule == rule.id) else {
@@ -34,18 +34,21 @@ pub fn explain(
     };
 
     let mut out = String::new();
+    let instrument = book
+        .instrument(&rule.instrument)
+        .map_or(rule.instrument.as_str(), |i| i.short.as_str());
     let _ = writeln!(
         out,
-        "{} — Art. {} {}: {}",
-        rule.id, rule.article, rule.instrument, rule.title
+        "{}: {instrument}, Art. {}: {}",
+        rule.id, rule.article, rule.title
     );
     let _ = writeln!(out, "{}, law in force on {as_of}", law.country.name);
     let _ = writeln!(
         out,
-        "status: {}   obligation: {}   severity: {:?}   leverage: {}\n",
+        "status: {}   obligation: {}   severity: {}   leverage: {}\n",
         status_name(finding.status),
         obligation_name(finding.obligation),
-        rule.severity,
+        crate::report::word(&rule.severity),
         finding.leverage
     );
     let _ = writeln!(out, "Obligation: {}\n", rule.obligation);
@@ -63,16 +66,21 @@ pub fn explain(
             .map_or("?", |f| status_name(f.status));
         let _ = writeln!(out, "  {dep}: {status}");
     }
-    let _ = writeln!(out, "\nBlocks (rules that depend on it):");
-    let dependents: Vec<_> = findings
-        .iter()
-        .filter(|f| f.depends_on.contains(&rule.id))
-        .collect();
+    let _ = writeln!(out, "\nWhat depends on it (directly, then through other rules):");
+    let dependents = assessment.graph.dependents(&rule.id);
     if dependents.is_empty() {
-        let _ = writeln!(out, "  none");
+        let _ = writeln!(out, "  nothing");
     }
-    for f in dependents {
-        let _ = writeln!(out, "  {}: {}", f.rule, status_name(f.status));
+    let mut ordered: Vec<&crate::engine::Finding> =
+        findings.iter().filter(|f| dependents.contains(&f.rule)).collect();
+    ordered.sort_by_key(|f| !f.depends_on.contains(&rule.id));
+    for f in ordered {
+        let how = if f.depends_on.contains(&rule.id) {
+            "directly"
+        } else {
+            "through other rules"
+        };
+        let _ = writeln!(out, "  {}: {} ({how})", f.rule, status_name(f.status));
     }
     let _ = writeln!(out, "\nRecommendation: {}", finding.recommendation);
     Ok(out)

@@ -2,10 +2,12 @@
 //! the I/O around it. `main.rs` only parses arguments and maps `Failure` to exit codes.
 
 mod explain;
+mod graph_cmd;
 mod inputs;
 mod output;
 
 pub use explain::explain;
+pub use graph_cmd::{graph, GraphFormat};
 pub use inputs::{law, rule_book, validate};
 
 use crate::check::{Law, RuleBook};
@@ -69,7 +71,7 @@ pub struct AnalyzeOptions {
 pub fn assess(book: &RuleBook, law: &Law, as_of: Date, assume: &[(String, Value)]) -> Report {
     let assumed: BTreeMap<String, Value> = assume.iter().cloned().collect();
     let analysis = engine::analyze_with(book, law, as_of, &assumed);
-    report::build(book, law, &graph::assess(analysis))
+    report::build(book, law, &graph::assess(analysis, law))
 }
 
 /// `analyze`: with countries, analyse each as of `--as-of` (default today) and write its
@@ -77,6 +79,7 @@ pub fn assess(book: &RuleBook, law: &Law, as_of: Date, assume: &[(String, Value)
 /// Returns what to print on standard output.
 pub fn analyze(opts: &AnalyzeOptions) -> Result<String, Failure> {
     let (book, _) = rule_book(opts.rules.as_deref())?;
+    graph_cmd::check_assumptions(&book, &opts.assume)?;
     let mut jobs: Vec<(String, Date, PathBuf)> = Vec::new();
     if opts.targets.is_empty() {
         let manifest = manifest(&opts.out)?;
@@ -119,6 +122,9 @@ pub fn analyze(opts: &AnalyzeOptions) -> Result<String, Failure> {
     let mut files = output::Rendered::new();
     for (target, as_of, dir) in &jobs {
         let report = assess(&book, &laws[target], *as_of, &opts.assume);
+        if !opts.assume.is_empty() && !opts.check {
+            stdout.push_str(&graph_cmd::what_if(&book, &laws[target], *as_of, &opts.assume));
+        }
         // Regenerating the manifest's reports is bookkeeping: no summaries on the terminal.
         if opts.formats.contains(&Format::Terminal) && !opts.check && !opts.targets.is_empty() {
             stdout.push_str(&report::terminal(&report));
@@ -184,9 +190,26 @@ fn code_of(target: &str) -> String {
     trimmed.rsplit('/').next().unwrap_or(trimmed).to_ascii_lowercase()
 }
 
-/// `rules`: the catalogue, by instrument and article.
-pub fn rules(rules_dir: Option<&Path>, instrument: Option<&str>) -> Result<String, Failure> {
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum CatalogueFormat {
+    Terminal,
+    Md,
+}
+
+/// `rules`: the catalogue, by instrument and article; or its coverage of the treaties.
+pub fn rules(
+    rules_dir: Option<&Path>,
+    instrument: Option<&str>,
+    coverage: bool,
+    format: CatalogueFormat,
+) -> Result<String, Failure> {
     let (book, _) = rule_book(rules_dir)?;
+    if coverage {
+        return Ok(report::coverage_text(&book));
+    }
+    if format == CatalogueFormat::Md {
+        return Ok(report::catalogue_markdown(&book));
+    }
     if let Some(id) = instrument {
         if book.instrument(id).is_none() {
             let ids: Vec<&str> = book.instruments.iter().map(|i| i.id.as_str()).collect();
@@ -214,21 +237,13 @@ pub fn rules(rules_dir: Option<&Path>, instrument: Option<&str>) -> Result<Strin
                 "  {:15}{} (severity {}, standard {})",
                 "",
                 r.title,
-                word(&r.severity),
-                word(&r.standard)
+                report::word(&r.severity),
+                report::word(&r.standard)
             );
         }
         out.push('\n');
     }
     Ok(out)
-}
-
-/// A unit enum as its RON/JSON word (`most_favoured_foreigners`).
-fn word(value: &impl serde::Serialize) -> String {
-    serde_json::to_value(value)
-        .ok()
-        .and_then(|v| v.as_str().map(String::from))
-        .unwrap_or_default()
 }
 
 /// Parses `--assume FACT=VALUE`: `true`, `false`, a whole number, `a,b` for a set, else text.

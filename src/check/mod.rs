@@ -5,7 +5,7 @@ mod law;
 mod rules;
 
 pub use law::law;
-pub use rules::rules;
+pub use rules::{rules, value_problem};
 
 use crate::load::Location;
 use crate::model::{Act, Country, FactDef, Instrument, OpenQuestion, Provision, Rule};

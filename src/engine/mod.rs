@@ -116,7 +116,9 @@ pub fn status_of(condition: &Condition, facts: &impl Facts) -> Status {
         Truth::True => Status::Met,
         Truth::Unknown => Status::Unknown,
         Truth::False => match condition {
-            Condition::All(elements) if elements.iter().any(|e| eval(e, facts) == Truth::True) => Status::Partial,
+            Condition::All(elements) if elements.iter().any(|e| eval(e, facts) == Truth::True) => {
+                Status::Partial
+            }
             _ => Status::Gap,
         },
     }

@@ -1,9 +1,12 @@
 //! Stage 5: findings -> the report model, and its renderings (terminal, Markdown, JSON).
 //! Templates only lay out; everything they show is prepared here.
 
+mod catalogue;
+pub mod graph;
 mod markdown;
 mod terminal;
 
+pub use catalogue::{catalogue_markdown, coverage, coverage_text, word, Coverage};
 pub use markdown::markdown;
 pub use terminal::terminal;
 

@@ -18,6 +18,24 @@ pub fn terminal(report: &Report) -> String {
         "{} findings: {} met, {} partial, {} gap, {} unknown\n",
         c.total, c.met, c.partial, c.gap, c.unknown
     );
+    if !report.root_causes.is_empty() {
+        let _ = writeln!(out, "Top amendments (root causes, by leverage):");
+        for (i, r) in report.root_causes.iter().take(TOP_AMENDMENTS).enumerate() {
+            let _ = writeln!(
+                out,
+                "  {}. {} [{}] unblocks {}",
+                i + 1,
+                r.title,
+                r.rule,
+                r.leverage
+            );
+            let _ = writeln!(out, "     {}", r.recommendation);
+            if !r.provisions.is_empty() {
+                let _ = writeln!(out, "     amend: {}", r.provisions.join("; "));
+            }
+        }
+        out.push('\n');
+    }
     let width = report
         .summary
         .by_instrument
@@ -38,20 +56,6 @@ pub fn terminal(report: &Report) -> String {
             "  {:width$}  {:10} {:>4} {:>7} {:>4} {:>7}",
             s.short, s.obligation, k.met, k.partial, k.gap, k.unknown
         );
-    }
-    if !report.root_causes.is_empty() {
-        let _ = writeln!(out, "\nTop amendments (root causes, by leverage):");
-        for (i, r) in report.root_causes.iter().take(TOP_AMENDMENTS).enumerate() {
-            let _ = writeln!(
-                out,
-                "  {}. {} [{}] unblocks {}",
-                i + 1,
-                r.title,
-                r.rule,
-                r.leverage
-            );
-            let _ = writeln!(out, "     {}", r.recommendation);
-        }
     }
     let gaps: Vec<_> = report
         .findings
