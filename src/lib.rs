@@ -6,6 +6,7 @@
 
 pub mod app;
 pub mod check;
+pub mod diff;
 pub mod engine;
 pub mod graph;
 pub mod load;

@@ -2,7 +2,8 @@
 //! (0 done, 1 a check or threshold failed, 2 invalid input or usage).
 
 use clap::{Parser, Subcommand};
-use gapcheck::app::{self, AnalyzeOptions, CatalogueFormat, Failure, Format, GraphFormat};
+use gapcheck::app::{self, AnalyzeOptions, CatalogueFormat, DiffFormat, Failure, Format, GraphFormat};
+use gapcheck::diff::Threshold;
 use gapcheck::model::{Date, Value};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -30,7 +31,9 @@ enum Command {
   gapcheck analyze laws/kz --format terminal  a folder on disk; print only
   gapcheck analyze kz --assume residence.permanent.open_to_refugees=true   what if an amendment passed
   gapcheck analyze                            every report in reports/reports.ron
-  gapcheck analyze --check                    exit 1 if committed reports are stale")]
+  gapcheck analyze --check                    exit 1 if committed reports are stale
+  gapcheck analyze kz --fail-on gap --baseline reports/kz/report.json
+                                              exit 1 only on gaps new or worse than the baseline")]
     Analyze {
         /// Country codes (kz) or law folders (laws/kz). None: every report the manifest names.
         targets: Vec<String>,
@@ -40,7 +43,7 @@ enum Command {
         /// Where reports go.
         #[arg(long, default_value = "reports")]
         out: PathBuf,
-        #[arg(long, value_delimiter = ',', default_value = "terminal,md,json")]
+        #[arg(long, value_delimiter = ',', default_value = "terminal,md,json,sarif")]
         format: Vec<Format>,
         /// Compare the committed reports with what the code and data produce; write nothing.
         #[arg(long)]
@@ -48,6 +51,28 @@ enum Command {
         /// Assume a fact, as though an amendment had passed (repeatable): FACT=VALUE.
         #[arg(long, value_parser = app::parse_assumption)]
         assume: Vec<(String, Value)>,
+        /// Exit 1 when a finding is at this status or worse (waived findings excepted).
+        #[arg(long, value_name = "STATUS")]
+        fail_on: Option<Threshold>,
+        /// With --fail-on: count only findings new or worse than in this JSON report.
+        #[arg(long, value_name = "REPORT.json", requires = "fail_on")]
+        baseline: Option<PathBuf>,
+    },
+    /// Compare two analyses: gaps closed and opened, status, obligation and evidence changes.
+    #[command(after_help = "Examples:
+  gapcheck diff kz --as-of 2014-01-01 --as-of 2022-06-30
+  gapcheck diff reports/kz/report.json laws/kz --format md     (a pull-request comment)
+  gapcheck diff old.json new.json --fail-on-regression          exit 1 if any finding got worse")]
+    Diff {
+        /// Two sides (JSON reports, law folders or country codes), or one with two --as-of dates.
+        #[arg(required = true, num_args = 1..=2)]
+        sides: Vec<String>,
+        #[arg(long, value_parser = parse_date)]
+        as_of: Vec<Date>,
+        #[arg(long, default_value = "terminal")]
+        format: DiffFormat,
+        #[arg(long)]
+        fail_on_regression: bool,
     },
     /// Check rules and law folders; print every diagnostic; write nothing.
     #[command(after_help = "Examples:
@@ -116,6 +141,8 @@ fn main() -> ExitCode {
             format,
             check,
             assume,
+            fail_on,
+            baseline,
         } => app::analyze(&AnalyzeOptions {
             targets,
             as_of,
@@ -124,7 +151,15 @@ fn main() -> ExitCode {
             rules: cli.rules.clone(),
             check,
             assume,
+            baseline,
+            fail_on,
         }),
+        Command::Diff {
+            sides,
+            as_of,
+            format,
+            fail_on_regression,
+        } => app::diff(&sides, &as_of, format, fail_on_regression, rules),
         Command::Validate { paths } => {
             let diagnostics = app::validate(&paths, rules);
             if diagnostics.is_empty() {
@@ -165,6 +200,11 @@ fn main() -> ExitCode {
             }
             eprintln!("\n{} problem(s); nothing was written.", diagnostics.len());
             ExitCode::from(2)
+        }
+        Err(Failure::Threshold { stdout, message }) => {
+            print!("{stdout}");
+            eprintln!("{message}");
+            ExitCode::from(1)
         }
         Err(Failure::Check(message)) => {
             eprintln!("{message}");

@@ -6,4 +6,5 @@ mod catalogue;
 mod cli;
 mod graph;
 mod kazakhstan;
+mod review;
 mod rule_cases;

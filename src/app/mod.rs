@@ -1,11 +1,13 @@
 //! The commands: each runs the pipeline (load -> check -> engine -> graph -> report) and does
 //! the I/O around it. `main.rs` only parses arguments and maps `Failure` to exit codes.
 
+mod diff_cmd;
 mod explain;
 mod graph_cmd;
 mod inputs;
 mod output;
 
+pub use diff_cmd::{diff, DiffFormat};
 pub use explain::explain;
 pub use graph_cmd::{graph, GraphFormat};
 pub use inputs::{law, rule_book, validate};
@@ -25,8 +27,10 @@ use std::path::{Path, PathBuf};
 pub enum Failure {
     /// Bad input: every diagnostic, located. Exit 2.
     Invalid(Vec<Diagnostic>),
-    /// The committed reports are stale, or a `--fail-on` threshold was hit. Exit 1.
+    /// The committed reports are stale, or a diff found a regression. Exit 1.
     Check(String),
+    /// A `--fail-on` threshold was hit: the output so far, and why. Exit 1.
+    Threshold { stdout: String, message: String },
     /// Anything else (I/O). Exit 2.
     Other(String),
 }
@@ -42,6 +46,7 @@ pub enum Format {
     Terminal,
     Md,
     Json,
+    Sarif,
 }
 
 /// `reports/reports.ron`: which reports are committed, pinned to dates, so they change with the
@@ -65,6 +70,9 @@ pub struct AnalyzeOptions {
     pub rules: Option<PathBuf>,
     pub check: bool,
     pub assume: Vec<(String, Value)>,
+    /// A JSON report: `--fail-on` then counts only what is new or worse than it.
+    pub baseline: Option<PathBuf>,
+    pub fail_on: Option<crate::diff::Threshold>,
 }
 
 /// One analysis, rendered.
@@ -118,8 +126,13 @@ pub fn analyze(opts: &AnalyzeOptions) -> Result<String, Failure> {
         return Err(Failure::Invalid(diagnostics));
     }
 
+    let baseline = match &opts.baseline {
+        Some(path) => Some(read_side(path)?),
+        None => None,
+    };
     let mut stdout = String::new();
     let mut files = output::Rendered::new();
+    let mut hits = Vec::new();
     for (target, as_of, dir) in &jobs {
         let report = assess(&book, &laws[target], *as_of, &opts.assume);
         if !opts.assume.is_empty() && !opts.check {
@@ -136,6 +149,16 @@ pub fn analyze(opts: &AnalyzeOptions) -> Result<String, Failure> {
             let md =
                 report::markdown(&report).map_err(|e| Failure::Other(format!("Markdown template: {e:#}")))?;
             files.insert(dir.join("report.md"), md);
+        }
+        if opts.formats.contains(&Format::Sarif) {
+            files.insert(dir.join("report.sarif"), report::sarif(&report, &book));
+        }
+        if let Some(threshold) = opts.fail_on {
+            let side = crate::diff::Side::from_report(&report);
+            let base = baseline.as_ref().filter(|b| b.country.code == side.country.code);
+            for hit in crate::diff::gate(&side, base, threshold) {
+                hits.push(format!("{} ({}): {hit}", report.country.code, report.as_of));
+            }
         }
     }
     if opts.check {
@@ -154,7 +177,39 @@ pub fn analyze(opts: &AnalyzeOptions) -> Result<String, Failure> {
     for path in files.keys() {
         let _ = writeln!(stdout, "wrote {}", path.display());
     }
+    if !hits.is_empty() {
+        let against = if baseline.is_some() {
+            ", new or worse than the baseline"
+        } else {
+            ""
+        };
+        return Err(Failure::Threshold {
+            stdout,
+            message: format!(
+                "--fail-on: {} finding(s) at the threshold{against}:\n  {}",
+                hits.len(),
+                hits.join("\n  ")
+            ),
+        });
+    }
     Ok(stdout)
+}
+
+/// A JSON report file, read as one side of a comparison.
+pub fn read_side(path: &Path) -> Result<crate::diff::Side, Failure> {
+    let shown = crate::load::display(path);
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        Failure::Invalid(vec![Diagnostic::new(
+            Location::file(&shown),
+            "io",
+            format!("cannot read: {e}"),
+        )
+        .hint("give a report.json written by `gapcheck analyze`")])
+    })?;
+    crate::diff::Side::from_json(&text).map_err(|e| {
+        Failure::Invalid(vec![Diagnostic::new(Location::file(&shown), "invalid-value", e)
+            .hint("give a report.json written by `gapcheck analyze` (schema_version 1)")])
+    })
 }
 
 fn manifest(out: &Path) -> Result<Manifest, Failure> {

@@ -4,7 +4,7 @@
 use super::rules::value_problem;
 use super::{Law, LawAct, LawProvision, RuleBook};
 use crate::load::{Diagnostic, Location, RawLaw};
-use crate::model::{article, InstrumentKind, Reservations};
+use crate::model::{article, InstrumentKind, Reservations, Waiver};
 use std::collections::{BTreeMap, HashMap};
 
 pub fn law(book: &RuleBook, raw: RawLaw) -> Result<Law, Vec<Diagnostic>> {
@@ -97,10 +97,12 @@ pub fn law(book: &RuleBook, raw: RawLaw) -> Result<Law, Vec<Diagnostic>> {
         let mut act = LawAct::from(&parsed.value);
         act.id = file.stem().to_string();
         act.path = file.path.clone();
+        // Open questions come after the provisions: locate their keys from there.
+        let questions_at = file.text.find("open_questions").unwrap_or(0);
         for question in &act.open_questions {
             for key in &question.facts {
                 if !book.facts.contains_key(key) {
-                    let at = file.find_quoted(key, 0).unwrap_or(0);
+                    let at = file.find_quoted(key, questions_at).unwrap_or(questions_at);
                     diagnostics.push(
                         Diagnostic::new(
                             file.location(at),
@@ -209,14 +211,51 @@ pub fn law(book: &RuleBook, raw: RawLaw) -> Result<Law, Vec<Diagnostic>> {
             }
         }
     }
+    let mut waivers = Vec::new();
+    if let Some(parsed) = &raw.waivers {
+        let file = &parsed.file;
+        let mut search_from = 0;
+        for waiver in &parsed.value {
+            let offset = file.find_field("rule", &waiver.rule, search_from).unwrap_or(0);
+            search_from = offset + 1;
+            let at = file.location(offset);
+            if book.rule(&waiver.rule).is_none() {
+                diagnostics.push(
+                    Diagnostic::new(
+                        at.clone(),
+                        "unknown-rule",
+                        format!("waiver for unknown rule \"{}\"", waiver.rule),
+                    )
+                    .suggest(&waiver.rule, book.rules.iter().map(|r| r.id.as_str()))
+                    .or_hint("`gapcheck rules` lists the rule ids".into()),
+                );
+            }
+            if let Some((_, first)) = waivers
+                .iter()
+                .find(|(w, _): &&(Waiver, Location)| w.rule == waiver.rule)
+            {
+                diagnostics.push(
+                    Diagnostic::new(
+                        at.clone(),
+                        "duplicate-id",
+                        format!("rule \"{}\" is waived twice", waiver.rule),
+                    )
+                    .hint(format!("first waived at {first}; keep one waiver per rule")),
+                );
+            }
+            waivers.push((waiver.clone(), at));
+        }
+    }
     diagnostics.sort();
     match (diagnostics.is_empty(), raw.country) {
         (true, Some(country)) => Ok(Law {
             dir: raw.dir,
+            country_path: country.file.path.clone(),
             country: country.value,
             treaty_at,
             acts,
             provisions,
+            waivers,
         }),
         _ => Err(diagnostics),
     }

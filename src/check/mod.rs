@@ -8,7 +8,7 @@ pub use law::law;
 pub use rules::{rules, value_problem};
 
 use crate::load::Location;
-use crate::model::{Act, Country, FactDef, Instrument, OpenQuestion, Provision, Rule};
+use crate::model::{Act, Country, FactDef, Instrument, OpenQuestion, Provision, Rule, Waiver};
 use std::collections::BTreeMap;
 
 /// The standards, checked: every id unique, every fact declared, no dependency cycle.
@@ -42,6 +42,10 @@ pub struct Law {
     pub treaty_at: BTreeMap<String, Location>,
     pub acts: Vec<LawAct>,
     pub provisions: Vec<LawProvision>,
+    /// `country.ron`'s path, where treaty-status findings are located.
+    pub country_path: String,
+    /// Accepted findings, each with where it is written.
+    pub waivers: Vec<(Waiver, Location)>,
 }
 
 #[derive(Debug, Clone)]

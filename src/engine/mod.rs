@@ -12,7 +12,7 @@ use crate::model::{article, Condition, Confidence, Date, Instrument, InstrumentK
 use serde::Serialize;
 use std::collections::BTreeMap;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     Met,
@@ -21,7 +21,7 @@ pub enum Status {
     Unknown,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Obligation {
     /// Party, with no reservation to the article.
@@ -56,6 +56,33 @@ pub struct Finding {
     /// How many not-met findings downstream a fix would unblock (set by the graph stage).
     pub leverage: usize,
     pub recommendation: String,
+    /// A reviewer accepted this finding for now (`waivers.ron`): it keeps its status but does not
+    /// fail `--fail-on`.
+    pub waived: bool,
+}
+
+/// What became of one waiver on the snapshot date.
+#[derive(Debug, Clone, Serialize)]
+pub struct WaiverState {
+    pub rule: String,
+    pub state: WaiverStatus,
+    pub reason: String,
+    pub authority: String,
+    pub accepted_by: String,
+    pub expires: Date,
+    pub file: String,
+    pub line: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum WaiverStatus {
+    /// Waives a finding that is not met.
+    Active,
+    /// Past its expiry date: the finding counts again, and the waiver itself is reported.
+    Expired,
+    /// Matches no finding that is not met: stale, and reported.
+    Unmatched,
 }
 
 /// A provision (or a treaty act in the country file) that settled a fact used by a finding.
@@ -79,6 +106,7 @@ pub struct Analysis {
     pub as_of: Date,
     pub findings: Vec<Finding>,
     pub snapshot: Snapshot,
+    pub waivers: Vec<WaiverState>,
 }
 
 pub fn analyze(book: &RuleBook, law: &Law, as_of: Date) -> Analysis {
@@ -102,11 +130,43 @@ pub fn analyze_with(book: &RuleBook, law: &Law, as_of: Date, assumed: &BTreeMap<
             .cloned()
             .collect();
     }
+    let waivers = apply_waivers(law, as_of, &mut findings);
     Analysis {
         as_of,
         findings,
         snapshot,
+        waivers,
     }
+}
+
+/// Marks waived findings. Expiry is judged on the snapshot date, so reports stay reproducible.
+fn apply_waivers(law: &Law, as_of: Date, findings: &mut [Finding]) -> Vec<WaiverState> {
+    law.waivers
+        .iter()
+        .map(|(w, at)| {
+            let finding = findings
+                .iter_mut()
+                .find(|f| f.rule == w.rule && f.status != Status::Met);
+            let state = match finding {
+                None => WaiverStatus::Unmatched,
+                Some(_) if as_of > w.expires => WaiverStatus::Expired,
+                Some(f) => {
+                    f.waived = true;
+                    WaiverStatus::Active
+                }
+            };
+            WaiverState {
+                rule: w.rule.clone(),
+                state,
+                reason: w.reason.clone(),
+                authority: w.authority.clone(),
+                accepted_by: w.accepted_by.clone(),
+                expires: w.expires,
+                file: at.path.clone(),
+                line: at.line,
+            }
+        })
+        .collect()
 }
 
 /// A rule's status given the facts: the condition in three-valued logic, with `partial` when
@@ -160,6 +220,7 @@ fn evaluate(book: &RuleBook, law: &Law, snapshot: &Snapshot, rule: &Rule) -> Fin
         depends_on: rule.depends_on.clone(),
         blocked_by: Vec::new(),
         leverage: 0,
+        waived: false,
         recommendation: recommendation(rule, obligation, status, instrument, via.as_deref()),
     }
 }

@@ -7,7 +7,7 @@ mod source;
 pub use diagnostic::{did_you_mean, Diagnostic, Location};
 pub use source::{display, embedded_countries, embedded_has, folder, Origin, SourceFile};
 
-use crate::model::{Act, Country, FactDef, Instrument, RuleFile};
+use crate::model::{Act, Country, FactDef, Instrument, RuleFile, Waiver};
 use ron::error::{Error as RonError, SpannedError};
 use serde::de::DeserializeOwned;
 
@@ -34,6 +34,7 @@ pub struct RawLaw {
     pub dir: String,
     pub country: Option<Parsed<Country>>,
     pub acts: Vec<Parsed<Act>>,
+    pub waivers: Option<Parsed<Vec<Waiver>>>,
 }
 
 /// Reads a rules folder: `instruments.ron`, `facts.ron` (and `facts/*.ron`), and every other
@@ -71,13 +72,13 @@ pub fn law(files: Vec<SourceFile>, dir: &str) -> (RawLaw, Vec<Diagnostic>) {
         dir: dir.to_string(),
         country: None,
         acts: Vec::new(),
+        waivers: None,
     };
     let mut diagnostics = Vec::new();
     for file in files {
         match file.stem() {
             "country" => raw.country = parse(file, &mut diagnostics),
-            // Waivers and other side files get their own loaders in later stages.
-            "waivers" => {}
+            "waivers" => raw.waivers = parse(file, &mut diagnostics),
             _ => raw.acts.extend(parse(file, &mut diagnostics)),
         }
     }

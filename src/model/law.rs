@@ -161,3 +161,19 @@ pub struct OpenQuestion {
     /// What research would settle it.
     pub would_settle: String,
 }
+
+/// `laws/<cc>/waivers.ron`: findings a reviewer accepted, for a time, with the reason.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Waiver {
+    /// The rule whose finding is waived.
+    pub rule: String,
+    /// Why the finding is accepted for now.
+    pub reason: String,
+    /// The authority relied on (a decision, a UNHCR position, a pending bill).
+    pub authority: String,
+    /// Who accepted it.
+    pub accepted_by: String,
+    /// The last day the waiver holds.
+    pub expires: Date,
+}

@@ -10,7 +10,7 @@ pub use condition::{Condition, Value};
 pub use date::Date;
 pub use law::{
     Act, Confidence, Country, Figure, InForce, OpenQuestion, Participation, Provision, Reservation, Source,
-    TreatyAction,
+    TreatyAction, Waiver,
 };
 pub use rule::{
     Article, FactDef, FactType, Incorporation, Instrument, InstrumentKind, Person, Reservations, Rule,

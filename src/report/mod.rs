@@ -4,14 +4,16 @@
 mod catalogue;
 pub mod graph;
 mod markdown;
+mod sarif;
 mod terminal;
 
 pub use catalogue::{catalogue_markdown, coverage, coverage_text, word, Coverage};
-pub use markdown::markdown;
+pub use markdown::{escape_markdown, markdown};
+pub use sarif::sarif;
 pub use terminal::terminal;
 
 use crate::check::{Law, RuleBook};
-use crate::engine::{Finding, Obligation, Status};
+use crate::engine::{Finding, Obligation, Status, WaiverState};
 use crate::graph::{Assessment, RootCause};
 use crate::model::{Confidence, Date, Figure, TreatyAction};
 use serde::Serialize;
@@ -29,6 +31,8 @@ pub struct Report {
     pub summary: Summary,
     pub findings: Vec<Finding>,
     pub root_causes: Vec<RootCause>,
+    /// Waivers from `waivers.ron` and what became of each on the snapshot date.
+    pub waivers: Vec<WaiverState>,
     /// Unknown facts, ranked by how many findings they would settle: the research plan.
     pub research: Vec<Research>,
     pub figures: Vec<Figure>,
@@ -39,6 +43,8 @@ pub struct Report {
 pub struct CountryInfo {
     pub code: String,
     pub name: String,
+    /// The country file, where treaty-status findings are located.
+    pub file: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -172,6 +178,7 @@ pub fn build(book: &RuleBook, law: &Law, assessment: &Assessment) -> Report {
         country: CountryInfo {
             code: law.country.code.clone(),
             name: law.country.name.clone(),
+            file: law.country_path.clone(),
         },
         as_of: analysis.as_of,
         treaties,
@@ -182,6 +189,7 @@ pub fn build(book: &RuleBook, law: &Law, assessment: &Assessment) -> Report {
         },
         findings: findings.clone(),
         root_causes: assessment.root_causes.clone(),
+        waivers: analysis.waivers.clone(),
         research: research(book, law, findings),
         figures: law.country.figures.clone(),
         sources: sources(law, findings),
