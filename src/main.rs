@@ -2,7 +2,9 @@
 //! (0 done, 1 a check or threshold failed, 2 invalid input or usage).
 
 use clap::{Parser, Subcommand};
-use gapcheck::app::{self, AnalyzeOptions, CatalogueFormat, DiffFormat, Failure, Format, GraphFormat};
+use gapcheck::app::{
+    self, AnalyzeOptions, CatalogueFormat, CompareFormat, DiffFormat, Failure, Format, GraphFormat,
+};
 use gapcheck::diff::Threshold;
 use gapcheck::model::{Date, Value};
 use std::path::PathBuf;
@@ -109,6 +111,41 @@ enum Command {
         #[arg(long, value_parser = parse_date)]
         as_of: Option<Date>,
     },
+    /// Compare countries rule by rule; name a neighbour's provision where it meets a rule another misses.
+    #[command(after_help = "Examples:
+  gapcheck compare kz kg tj tm uz
+  gapcheck compare kz kg tj tm uz --format html > central-asia.html")]
+    Compare {
+        #[arg(required = true)]
+        countries: Vec<String>,
+        #[arg(long, value_parser = parse_date)]
+        as_of: Option<Date>,
+        #[arg(long, default_value = "terminal")]
+        format: CompareFormat,
+    },
+    /// A State's participation in the four instruments, or the parties to one.
+    #[command(after_help = "Examples:
+  gapcheck status kz
+  gapcheck status --instrument 1954")]
+    Status {
+        #[arg(required_unless_present = "instrument")]
+        country: Option<String>,
+        #[arg(long)]
+        instrument: Option<String>,
+    },
+    /// Start a country folder: country.ron from the treaty table, every fact as a question.
+    #[command(after_help = "Examples:
+  gapcheck init fr                     creates laws/fr/ (never overwrites)
+  gapcheck init fr --questionnaire     writes questionnaire-fr.md and .html for a legal expert")]
+    Init {
+        country: String,
+        /// Write the questions as Markdown and HTML documents instead of a folder.
+        #[arg(long)]
+        questionnaire: bool,
+        /// Where the country folder (or the questionnaire) goes.
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
     /// List the rule catalogue by instrument and article.
     #[command(after_help = "Examples:
   gapcheck rules
@@ -171,6 +208,25 @@ fn main() -> ExitCode {
         Command::Explain { rule, country, as_of } => {
             app::explain(&rule, &country, as_of.unwrap_or_else(Date::today), rules)
         }
+        Command::Status { country, instrument } => {
+            app::status(country.as_deref(), instrument.as_deref(), rules)
+        }
+        Command::Init {
+            country,
+            questionnaire,
+            out,
+        } => {
+            if questionnaire {
+                app::questionnaire(&country, &out.unwrap_or_else(|| PathBuf::from(".")), rules)
+            } else {
+                app::init(&country, &out.unwrap_or_else(|| PathBuf::from("laws")), rules)
+            }
+        }
+        Command::Compare {
+            countries,
+            as_of,
+            format,
+        } => app::compare(&countries, as_of.unwrap_or_else(Date::today), format, rules),
         Command::Graph {
             country,
             around,

@@ -343,7 +343,7 @@ fn waivers_hold_until_they_expire_or_stop_matching() {
     let stale = copy_law(&fixture("laws/xx"), "waiver-stale");
     std::fs::write(
         stale.join("waivers.ron"),
-        format!("{}", waiver("1951.33.non-refoulement", "2021-12-31")),
+        waiver("1951.33.non-refoulement", "2021-12-31"),
     )
     .unwrap();
     let r = run(&stale);

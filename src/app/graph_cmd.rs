@@ -49,6 +49,17 @@ pub fn unknown_rule(book: &RuleBook, rule: &str) -> Failure {
     .or_hint("`gapcheck rules` lists them".into())])
 }
 
+pub fn unknown_instrument(book: &RuleBook, id: &str) -> Failure {
+    let ids: Vec<&str> = book.instruments.iter().map(|i| i.id.as_str()).collect();
+    Failure::Invalid(vec![Diagnostic::new(
+        Location::file(id),
+        "unknown-instrument",
+        format!("unknown instrument \"{id}\""),
+    )
+    .suggest(id, ids.iter().copied())
+    .or_hint(format!("known instruments: {}", ids.join(", ")))])
+}
+
 /// Checks `--assume` facts against the vocabulary: known keys, values of the declared type.
 pub fn check_assumptions(book: &RuleBook, assume: &[(String, Value)]) -> Result<(), Failure> {
     let mut diagnostics = Vec::new();

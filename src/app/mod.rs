@@ -4,12 +4,14 @@
 mod diff_cmd;
 mod explain;
 mod graph_cmd;
+mod init;
 mod inputs;
 mod output;
 
 pub use diff_cmd::{diff, DiffFormat};
 pub use explain::explain;
 pub use graph_cmd::{graph, GraphFormat};
+pub use init::{init, questionnaire, status};
 pub use inputs::{law, rule_book, validate};
 
 use crate::check::{Law, RuleBook};
@@ -60,6 +62,9 @@ pub struct Manifest {
     /// Past snapshots, written to `reports/<cc>/<date>/`.
     #[serde(default)]
     pub snapshots: Vec<(String, Date)>,
+    /// Regional comparisons, as of `current`, written to `reports/<name>/compare.*`.
+    #[serde(default)]
+    pub regions: Vec<(String, Vec<String>)>,
 }
 
 pub struct AnalyzeOptions {
@@ -89,8 +94,12 @@ pub fn analyze(opts: &AnalyzeOptions) -> Result<String, Failure> {
     let (book, _) = rule_book(opts.rules.as_deref())?;
     graph_cmd::check_assumptions(&book, &opts.assume)?;
     let mut jobs: Vec<(String, Date, PathBuf)> = Vec::new();
+    let mut regions: Vec<(String, Vec<String>, Date)> = Vec::new();
     if opts.targets.is_empty() {
         let manifest = manifest(&opts.out)?;
+        for (name, countries) in &manifest.regions {
+            regions.push((name.clone(), countries.clone(), manifest.current));
+        }
         for cc in &manifest.countries {
             jobs.push((cc.clone(), manifest.current, opts.out.join(cc)));
         }
@@ -112,7 +121,11 @@ pub fn analyze(opts: &AnalyzeOptions) -> Result<String, Failure> {
     // Load and check everything first: one run reports every diagnostic, and writes nothing.
     let mut laws = BTreeMap::new();
     let mut diagnostics = Vec::new();
-    for (target, _, _) in &jobs {
+    let region_targets: Vec<(String, Date, PathBuf)> = regions
+        .iter()
+        .flat_map(|(_, cs, date)| cs.iter().map(|c| (c.clone(), *date, PathBuf::new())))
+        .collect();
+    for (target, _, _) in jobs.iter().chain(&region_targets) {
         if !laws.contains_key(target) {
             match law(&book, target) {
                 Ok(l) => {
@@ -160,6 +173,17 @@ pub fn analyze(opts: &AnalyzeOptions) -> Result<String, Failure> {
                 hits.push(format!("{} ({}): {hit}", report.country.code, report.as_of));
             }
         }
+    }
+    for (name, countries, date) in &regions {
+        let reports: Vec<Report> = countries
+            .iter()
+            .map(|c| assess(&book, &laws[c], *date, &[]))
+            .collect();
+        let comparison = report::compare(&book, &reports);
+        let dir = opts.out.join(name);
+        files.insert(dir.join("compare.md"), report::compare_markdown(&comparison));
+        files.insert(dir.join("compare.json"), report::compare_json(&comparison));
+        files.insert(dir.join("compare.html"), report::compare_html(&comparison));
     }
     if opts.check {
         let problems = output::compare(&files, &opts.out);
@@ -249,6 +273,42 @@ fn code_of(target: &str) -> String {
 pub enum CatalogueFormat {
     Terminal,
     Md,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum CompareFormat {
+    Terminal,
+    Md,
+    Json,
+    Html,
+}
+
+/// `compare`: countries side by side, rule by rule, with neighbours' provisions as models.
+pub fn compare(
+    targets: &[String],
+    as_of: Date,
+    format: CompareFormat,
+    rules_dir: Option<&Path>,
+) -> Result<String, Failure> {
+    let (book, _) = rule_book(rules_dir)?;
+    let mut diagnostics = Vec::new();
+    let mut reports = Vec::new();
+    for target in targets {
+        match law(&book, target) {
+            Ok(l) => reports.push(assess(&book, &l, as_of, &[])),
+            Err(d) => diagnostics.extend(d),
+        }
+    }
+    if !diagnostics.is_empty() {
+        return Err(Failure::Invalid(diagnostics));
+    }
+    let c = report::compare(&book, &reports);
+    Ok(match format {
+        CompareFormat::Terminal => report::compare_terminal(&c),
+        CompareFormat::Md => report::compare_markdown(&c),
+        CompareFormat::Json => report::compare_json(&c),
+        CompareFormat::Html => report::compare_html(&c),
+    })
 }
 
 /// `rules`: the catalogue, by instrument and article; or its coverage of the treaties.

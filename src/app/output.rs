@@ -71,7 +71,7 @@ fn collect_reports(dir: &Path, out: &mut Vec<PathBuf>) {
     for path in paths {
         if path.is_dir() {
             collect_reports(&path, out);
-        } else if path.file_stem().is_some_and(|s| s == "report") {
+        } else if path.file_stem().is_some_and(|s| s == "report" || s == "compare") {
             out.push(path);
         }
     }

@@ -8,7 +8,7 @@ pub use law::law;
 pub use rules::{rules, value_problem};
 
 use crate::load::Location;
-use crate::model::{Act, Country, FactDef, Instrument, OpenQuestion, Provision, Rule, Waiver};
+use crate::model::{Act, Country, FactDef, Instrument, OpenQuestion, Provision, Rule, TreatyTable, Waiver};
 use std::collections::BTreeMap;
 
 /// The standards, checked: every id unique, every fact declared, no dependency cycle.
@@ -20,6 +20,8 @@ pub struct RuleBook {
     pub rules: Vec<Rule>,
     /// Where each rule is written, by id.
     pub rule_at: BTreeMap<String, Location>,
+    /// Every State's participation in the instruments (empty when the folder has no table).
+    pub treaty_table: TreatyTable,
 }
 
 impl RuleBook {

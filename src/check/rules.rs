@@ -2,7 +2,7 @@
 
 use super::RuleBook;
 use crate::load::{Diagnostic, Location, Parsed, RawRules, SourceFile};
-use crate::model::{Condition, FactDef, FactType, Instrument, Rule, Value};
+use crate::model::{Condition, FactDef, FactType, Instrument, Rule, TreatyTable, Value};
 use petgraph::algo::tarjan_scc;
 use petgraph::graph::{DiGraph, NodeIndex};
 use std::collections::{BTreeMap, HashMap};
@@ -64,16 +64,89 @@ pub fn rules(raw: RawRules) -> Result<RuleBook, Vec<Diagnostic>> {
     let rules: Vec<Rule> = rules.into_iter().map(|(_, r)| r).collect();
 
     check_dependencies(&rules, &rule_at, &raw, &mut diagnostics);
+    let treaty_table = treaty_table(raw.treaty_table.as_ref(), &instrument_ids, &mut diagnostics);
     if diagnostics.is_empty() {
         Ok(RuleBook {
             instruments,
             facts,
             rules,
             rule_at,
+            treaty_table,
         })
     } else {
         Err(diagnostics)
     }
+}
+
+/// The treaty table: known instruments and source keys, one row per country code.
+fn treaty_table(
+    parsed: Option<&Parsed<TreatyTable>>,
+    instruments: &[&str],
+    diagnostics: &mut Vec<Diagnostic>,
+) -> TreatyTable {
+    let Some(Parsed { file, value }) = parsed else {
+        return TreatyTable {
+            states: Vec::new(),
+            sources: Vec::new(),
+        };
+    };
+    let keys: Vec<&str> = value.sources.iter().map(|s| s.key.as_str()).collect();
+    let mut seen: HashMap<&str, Location> = HashMap::new();
+    let mut search_from = 0;
+    for row in &value.states {
+        let offset = file.find_field("code", &row.code, search_from).unwrap_or(0);
+        search_from = offset + 1;
+        let at = file.location(offset);
+        if row.code.len() != 2 || !row.code.chars().all(|c| c.is_ascii_lowercase()) {
+            diagnostics.push(
+                Diagnostic::new(
+                    at.clone(),
+                    "invalid-value",
+                    format!("\"{}\" is not a country code", row.code),
+                )
+                .hint("use the ISO 3166-1 alpha-2 code, in lower case"),
+            );
+        }
+        if let Some(first) = seen.insert(&row.code, at.clone()) {
+            diagnostics.push(
+                Diagnostic::new(
+                    at.clone(),
+                    "duplicate-id",
+                    format!("\"{}\" is listed twice", row.code),
+                )
+                .hint(format!("first listed at {first}")),
+            );
+        }
+        for party in &row.parties {
+            if !instruments.contains(&party.instrument.as_str()) {
+                diagnostics.push(
+                    Diagnostic::new(
+                        at.clone(),
+                        "unknown-instrument",
+                        format!("{}: unknown instrument \"{}\"", row.state, party.instrument),
+                    )
+                    .suggest(&party.instrument, instruments.iter().copied()),
+                );
+            }
+        }
+        for key in &row.sources {
+            if !keys.contains(&key.as_str()) {
+                let key_at = file
+                    .find_quoted(key, offset)
+                    .map_or(at.clone(), |o| file.location(o));
+                diagnostics.push(
+                    Diagnostic::new(
+                        key_at,
+                        "unknown-source",
+                        format!("{}: unknown source \"{key}\"", row.state),
+                    )
+                    .suggest(key, keys.iter().copied())
+                    .or_hint("sources are listed at the end of the file".into()),
+                );
+            }
+        }
+    }
+    value.clone()
 }
 
 fn instruments(

@@ -124,16 +124,20 @@ impl Snapshot {
             .instrument(instrument)
             .map_or(instrument, |i| i.short.as_str());
         let state = if party.in_force_on(self.as_of) {
-            "in force"
+            ""
         } else {
-            "not yet in force"
+            ", not yet in force"
         };
         Some(Evidence {
             provision: format!("country/{instrument}"),
-            cites: format!(
-                "{:?} to the {name}, deposited {} ({state} on {})",
-                party.action, party.date, self.as_of
-            ),
+            // Independent of the snapshot date, so that a diff across dates shows no false change.
+            cites: match party.date {
+                Some(date) => format!("{:?} to the {name}, deposited {date}{state}", party.action),
+                None => format!(
+                    "{:?} to the {name} (deposit date not confirmed){state}",
+                    party.action
+                ),
+            },
             file: at.path.clone(),
             line: at.line,
             url: party.source.url.clone(),

@@ -7,7 +7,7 @@ mod source;
 pub use diagnostic::{did_you_mean, Diagnostic, Location};
 pub use source::{display, embedded_countries, embedded_has, folder, Origin, SourceFile};
 
-use crate::model::{Act, Country, FactDef, Instrument, RuleFile, Waiver};
+use crate::model::{Act, Country, FactDef, Instrument, RuleFile, TreatyTable, Waiver};
 use ron::error::{Error as RonError, SpannedError};
 use serde::de::DeserializeOwned;
 
@@ -25,6 +25,8 @@ pub struct RawRules {
     /// `facts.ron` and any `facts/*.ron`: the vocabulary may be split by theme.
     pub facts: Vec<Parsed<Vec<FactDef>>>,
     pub rule_files: Vec<Parsed<RuleFile>>,
+    /// `treaty-status.ron`: every State's participation in the instruments.
+    pub treaty_table: Option<Parsed<TreatyTable>>,
 }
 
 /// One country folder as read from `laws/<cc>/`, before cross-file checks.
@@ -46,6 +48,7 @@ pub fn rules(files: Vec<SourceFile>, dir: &str) -> (RawRules, Vec<Diagnostic>) {
         let in_facts_folder = file.path.contains("/facts/");
         match file.stem() {
             "instruments" => raw.instruments = parse(file, &mut diagnostics),
+            "treaty-status" => raw.treaty_table = parse(file, &mut diagnostics),
             "facts" => raw.facts.extend(parse(file, &mut diagnostics)),
             _ if in_facts_folder => raw.facts.extend(parse(file, &mut diagnostics)),
             _ => raw.rule_files.extend(parse(file, &mut diagnostics)),

@@ -46,8 +46,10 @@ pub struct Country {
 pub struct Participation {
     pub instrument: String,
     pub action: TreatyAction,
-    /// Date the instrument of accession, ratification or succession was deposited.
-    pub date: Date,
+    /// Date the instrument of accession, ratification or succession was deposited; `None` when
+    /// the State is known to be party but the date could not be confirmed.
+    #[serde(default)]
+    pub date: Option<Date>,
     /// Date it took effect for the State, when that differs from `date`.
     #[serde(default)]
     pub in_force: Option<Date>,
@@ -61,7 +63,8 @@ pub struct Participation {
 impl Participation {
     /// Whether the State is bound on `date`.
     pub fn in_force_on(&self, date: Date) -> bool {
-        self.in_force.unwrap_or(self.date) <= date && self.denounced.is_none_or(|d| date < d)
+        // A party whose dates are unconfirmed counts as a party on every date.
+        self.in_force.or(self.date).is_none_or(|from| from <= date) && self.denounced.is_none_or(|d| date < d)
     }
 }
 

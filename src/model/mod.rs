@@ -5,6 +5,7 @@ mod condition;
 mod date;
 mod law;
 mod rule;
+mod treaty_table;
 
 pub use condition::{Condition, Value};
 pub use date::Date;
@@ -16,3 +17,4 @@ pub use rule::{
     Article, FactDef, FactType, Incorporation, Instrument, InstrumentKind, Person, Reservations, Rule,
     RuleFile, Severity, Standard,
 };
+pub use treaty_table::{StateRow, TableParty, TableSignature, TableSource, TreatyTable};

@@ -2,12 +2,14 @@
 //! Templates only lay out; everything they show is prepared here.
 
 mod catalogue;
+mod compare;
 pub mod graph;
 mod markdown;
 mod sarif;
 mod terminal;
 
 pub use catalogue::{catalogue_markdown, coverage, coverage_text, word, Coverage};
+pub use compare::{compare, compare_html, compare_json, compare_markdown, compare_terminal, Comparison};
 pub use markdown::{escape_markdown, markdown};
 pub use sarif::sarif;
 pub use terminal::terminal;
@@ -33,6 +35,8 @@ pub struct Report {
     pub root_causes: Vec<RootCause>,
     /// Waivers from `waivers.ron` and what became of each on the snapshot date.
     pub waivers: Vec<WaiverState>,
+    /// How many of the facts the rules ask are answered, and how firmly.
+    pub progress: Progress,
     /// Unknown facts, ranked by how many findings they would settle: the research plan.
     pub research: Vec<Research>,
     pub figures: Vec<Figure>,
@@ -96,6 +100,19 @@ pub struct InstrumentSummary {
     pub counts: Counts,
 }
 
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Progress {
+    /// Facts some rule reads.
+    pub facts_asked: usize,
+    /// Of those, settled by a provision in force (by the firmest source behind each).
+    pub answered: usize,
+    pub primary: usize,
+    pub secondary: usize,
+    pub unverified: usize,
+    /// Asserted with conflicting values: counted as unanswered.
+    pub disputed: usize,
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct Research {
     pub fact: String,
@@ -129,13 +146,18 @@ pub fn build(book: &RuleBook, law: &Law, assessment: &Assessment) -> Report {
                 title: i.short.clone(),
                 party: in_force.is_some(),
                 action: party.map(|p| p.action),
-                date: party.map(|p| p.date),
-                in_force: party.map(|p| p.in_force.unwrap_or(p.date)),
+                date: party.and_then(|p| p.date),
+                in_force: party.and_then(|p| p.in_force.or(p.date)),
                 joined: party.map_or_else(
                     || "not joined".to_string(),
-                    |p| match p.in_force.filter(|d| *d != p.date) {
-                        Some(d) => format!("{} {} (in force {d})", action_name(p.action), p.date),
-                        None => format!("{} {}", action_name(p.action), p.date),
+                    |p| {
+                        let deposited = p
+                            .date
+                            .map_or("(date not confirmed)".to_string(), |d| d.to_string());
+                        match p.in_force.filter(|d| Some(*d) != p.date) {
+                            Some(d) => format!("{} {deposited} (in force {d})", action_name(p.action)),
+                            None => format!("{} {deposited}", action_name(p.action)),
+                        }
                     },
                 ),
                 reservations: in_force
@@ -190,6 +212,7 @@ pub fn build(book: &RuleBook, law: &Law, assessment: &Assessment) -> Report {
         findings: findings.clone(),
         root_causes: assessment.root_causes.clone(),
         waivers: analysis.waivers.clone(),
+        progress: progress(book, law, &analysis.snapshot),
         research: research(book, law, findings),
         figures: law.country.figures.clone(),
         sources: sources(law, findings),
@@ -241,6 +264,34 @@ pub fn status_name(s: Status) -> &'static str {
     }
 }
 
+fn progress(book: &RuleBook, law: &Law, snapshot: &crate::engine::Snapshot) -> Progress {
+    use crate::engine::FactState;
+    let asked: BTreeSet<&str> = book.rules.iter().flat_map(|r| r.condition.fact_keys()).collect();
+    let mut p = Progress {
+        facts_asked: asked.len(),
+        ..Progress::default()
+    };
+    for key in asked {
+        match snapshot.state(key) {
+            Some(FactState::Known(_, provisions)) => {
+                p.answered += 1;
+                let firmest = provisions
+                    .iter()
+                    .map(|&i| law.provisions[i].provision.source.confidence)
+                    .min();
+                match firmest {
+                    Some(Confidence::Primary) => p.primary += 1,
+                    Some(Confidence::Secondary) => p.secondary += 1,
+                    _ => p.unverified += 1,
+                }
+            }
+            Some(FactState::Disputed(_)) => p.disputed += 1,
+            None => {}
+        }
+    }
+    p
+}
+
 fn research(book: &RuleBook, law: &Law, findings: &[Finding]) -> Vec<Research> {
     let mut settles: BTreeMap<&str, Vec<String>> = BTreeMap::new();
     for f in findings.iter().filter(|f| f.status == Status::Unknown) {
@@ -260,9 +311,10 @@ fn research(book: &RuleBook, law: &Law, findings: &[Finding]) -> Vec<Research> {
             notes: law
                 .acts
                 .iter()
-                .flat_map(|a| a.open_questions.iter().map(move |q| (a, q)))
+                .flat_map(|a| a.open_questions.iter().map(move |q| (a.short.as_str(), q)))
+                .chain(law.country.open_questions.iter().map(|q| ("Treaty status", q)))
                 .filter(|(_, q)| q.facts.iter().any(|k| k == key))
-                .map(|(a, q)| format!("{}: {} Would settle it: {}", a.short, q.note, q.would_settle))
+                .map(|(act, q)| format!("{act}: {} Would settle it: {}", q.note, q.would_settle))
                 .collect(),
         })
         .collect();

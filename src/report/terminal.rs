@@ -15,9 +15,25 @@ pub fn terminal(report: &Report) -> String {
     );
     let _ = writeln!(
         out,
-        "{} findings: {} met, {} partial, {} gap, {} unknown\n",
+        "{} findings: {} met, {} partial, {} gap, {} unknown",
         c.total, c.met, c.partial, c.gap, c.unknown
     );
+    let p = &report.progress;
+    let _ = writeln!(
+        out,
+        "facts answered: {} of {} ({} primary, {} secondary, {} unverified; {} disputed)",
+        p.answered, p.facts_asked, p.primary, p.secondary, p.unverified, p.disputed
+    );
+    if !report.research.is_empty() {
+        let next: Vec<String> = report
+            .research
+            .iter()
+            .take(3)
+            .map(|r| format!("{} (settles {})", r.fact, r.settles.len()))
+            .collect();
+        let _ = writeln!(out, "research next: {}", next.join(", "));
+    }
+    out.push('\n');
     if !report.root_causes.is_empty() {
         let _ = writeln!(out, "Top amendments (root causes, by leverage):");
         for (i, r) in report.root_causes.iter().take(TOP_AMENDMENTS).enumerate() {
