@@ -53,7 +53,11 @@ fn expected(status: Status) -> Expect {
 
 fn cases() -> Vec<(String, Case)> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases");
-    let mut files: Vec<_> = std::fs::read_dir(&dir).expect("tests/cases").flatten().map(|e| e.path()).collect();
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .expect("tests/cases")
+        .flatten()
+        .map(|e| e.path())
+        .collect();
     files.sort();
     let mut all = Vec::new();
     for path in files.iter().filter(|p| p.extension().is_some_and(|e| e == "ron")) {
@@ -62,7 +66,11 @@ fn cases() -> Vec<(String, Case)> {
             .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
             .from_str(&text)
             .unwrap_or_else(|e| panic!("{}:{}", path.display(), e));
-        let name = path.file_name().unwrap_or_default().to_string_lossy().into_owned();
+        let name = path
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned();
         all.extend(cases.into_iter().map(|c| (name.clone(), c)));
     }
     all
@@ -79,7 +87,10 @@ fn every_case_gives_the_expected_status() {
         };
         for key in case.facts.keys() {
             if !book.facts.contains_key(key) {
-                failures.push(format!("{file}: \"{}\" ({}): unknown fact {key}", case.rule, case.name));
+                failures.push(format!(
+                    "{file}: \"{}\" ({}): unknown fact {key}",
+                    case.rule, case.name
+                ));
             }
         }
         let got = expected(status_of(&rule.condition, &CaseFacts(&case)));
@@ -90,7 +101,12 @@ fn every_case_gives_the_expected_status() {
             ));
         }
     }
-    assert!(failures.is_empty(), "{} rule case(s) failed:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} rule case(s) failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
@@ -112,10 +128,17 @@ fn every_rule_has_a_met_and_a_gap_case() {
         .iter()
         .filter_map(|r| {
             let kinds = seen.get(r.id.as_str());
-            let lacks: Vec<&str> =
-                ["met", "gap"].into_iter().filter(|k| !kinds.is_some_and(|s| s.contains(k))).collect();
+            let lacks: Vec<&str> = ["met", "gap"]
+                .into_iter()
+                .filter(|k| !kinds.is_some_and(|s| s.contains(k)))
+                .collect();
             (!lacks.is_empty()).then(|| format!("{}: no {} case", r.id, lacks.join(" or ")))
         })
         .collect();
-    assert!(missing.is_empty(), "{} rule(s) lack cases:\n{}", missing.len(), missing.join("\n"));
+    assert!(
+        missing.is_empty(),
+        "{} rule(s) lack cases:\n{}",
+        missing.len(),
+        missing.join("\n")
+    );
 }

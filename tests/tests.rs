@@ -2,6 +2,8 @@
 
 mod support;
 
+mod browser;
 mod cli;
 mod kazakhstan;
+mod report_formats;
 mod rule_cases;

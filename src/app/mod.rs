@@ -39,6 +39,7 @@ impl From<Vec<Diagnostic>> for Failure {
 pub enum Format {
     Terminal,
     Md,
+    Html,
     Json,
 }
 
@@ -63,6 +64,10 @@ pub struct AnalyzeOptions {
     pub rules: Option<PathBuf>,
     pub check: bool,
     pub assume: Vec<(String, Value)>,
+    /// The language of the reports' fixed text.
+    pub lang: report::Lang,
+    /// A folder of templates overriding the embedded ones by name.
+    pub templates: Option<PathBuf>,
 }
 
 /// One analysis, rendered.
@@ -115,6 +120,7 @@ pub fn analyze(opts: &AnalyzeOptions) -> Result<String, Failure> {
         return Err(Failure::Invalid(diagnostics));
     }
 
+    let renderer = report::Renderer::new(opts.templates.as_deref(), opts.lang).map_err(Failure::Other)?;
     let mut stdout = String::new();
     let mut files = output::Rendered::new();
     for (target, as_of, dir) in &jobs {
@@ -127,9 +133,16 @@ pub fn analyze(opts: &AnalyzeOptions) -> Result<String, Failure> {
             files.insert(dir.join("report.json"), report::json(&report));
         }
         if opts.formats.contains(&Format::Md) {
-            let md =
-                report::markdown(&report).map_err(|e| Failure::Other(format!("Markdown template: {e:#}")))?;
-            files.insert(dir.join("report.md"), md);
+            files.insert(
+                dir.join("report.md"),
+                renderer.markdown(&report).map_err(Failure::Other)?,
+            );
+        }
+        if opts.formats.contains(&Format::Html) {
+            files.insert(
+                dir.join("report.html"),
+                renderer.html(&report).map_err(Failure::Other)?,
+            );
         }
     }
     if opts.check {

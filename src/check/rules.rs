@@ -130,8 +130,12 @@ fn facts(parsed: &[Parsed<Vec<FactDef>>], diagnostics: &mut Vec<Diagnostic>) -> 
             let at = file.location(offset);
             if let Some(first) = declared_at.insert(fact.key.clone(), at.clone()) {
                 diagnostics.push(
-                    Diagnostic::new(at, "duplicate-id", format!("fact \"{}\" is declared twice", fact.key))
-                        .hint(format!("first declared at {first}; keep one declaration per key")),
+                    Diagnostic::new(
+                        at,
+                        "duplicate-id",
+                        format!("fact \"{}\" is declared twice", fact.key),
+                    )
+                    .hint(format!("first declared at {first}; keep one declaration per key")),
                 );
             }
             facts.insert(fact.key.clone(), fact.clone());

@@ -69,6 +69,8 @@ pub struct Evidence {
     pub url: String,
     pub retrieved: Date,
     pub confidence: Confidence,
+    /// What the provision says, in our own words (empty for a treaty act).
+    pub summary: String,
     /// The facts it settled for this finding.
     pub facts: BTreeMap<String, Value>,
 }
@@ -116,7 +118,9 @@ pub fn status_of(condition: &Condition, facts: &impl Facts) -> Status {
         Truth::True => Status::Met,
         Truth::Unknown => Status::Unknown,
         Truth::False => match condition {
-            Condition::All(elements) if elements.iter().any(|e| eval(e, facts) == Truth::True) => Status::Partial,
+            Condition::All(elements) if elements.iter().any(|e| eval(e, facts) == Truth::True) => {
+                Status::Partial
+            }
             _ => Status::Gap,
         },
     }
