@@ -239,3 +239,36 @@ fn unescaped<'a>(md: &'a str, needle: &str) -> Option<&'a str> {
             .any(|(i, _)| i == 0 || line.as_bytes()[i - 1] != b'\\')
     })
 }
+
+#[test]
+fn templates_from_a_folder_override_the_embedded_ones_by_name() {
+    let templates = scratch("custom-templates");
+    std::fs::write(
+        templates.join("report.md"),
+        "{{ t.summary }} of {{ title | md }}: {{ totals.total }}\n",
+    )
+    .unwrap();
+    let out = scratch("custom-templates-out");
+    let run = gapcheck(&[
+        "--rules",
+        RULES,
+        "analyze",
+        "tests/fixtures/laws/xx",
+        "--as-of",
+        "2020-01-01",
+        "--out",
+        &out.to_string_lossy(),
+        "--format",
+        "md,html",
+        "--templates",
+        &templates.to_string_lossy(),
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let dir = out.join("xx/2020-01-01");
+    assert_eq!(
+        read(&dir, "report.md"),
+        "Summary of Testland: refugee and statelessness law against international standards: 4\n"
+    );
+    // No report.html in the folder: the embedded one is used.
+    assert!(read(&dir, "report.html").starts_with("<!DOCTYPE html>"));
+}
