@@ -7,6 +7,7 @@ use gapcheck::app::{
 };
 use gapcheck::diff::Threshold;
 use gapcheck::model::{Date, Value};
+use gapcheck::report::Lang;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -28,7 +29,9 @@ struct Cli {
 enum Command {
     /// Assess a country's law and write its reports.
     #[command(after_help = "Examples:
-  gapcheck analyze kz                         today's law; writes reports/kz/report.{json,md}
+  gapcheck analyze kz                         today's law; writes reports/kz/report.{json,md,html}
+  gapcheck analyze kz --format html --lang ru a standalone HTML page, fixed text in Russian
+  gapcheck analyze kz --templates my-templates   report.md/report.html/report.css from a folder
   gapcheck analyze kz --as-of 2014-01-01      the law in force then; writes reports/kz/2014-01-01/
   gapcheck analyze laws/kz --format terminal  a folder on disk; print only
   gapcheck analyze kz --assume residence.permanent.open_to_refugees=true   what if an amendment passed
@@ -45,8 +48,14 @@ enum Command {
         /// Where reports go.
         #[arg(long, default_value = "reports")]
         out: PathBuf,
-        #[arg(long, value_delimiter = ',', default_value = "terminal,md,json,sarif")]
+        #[arg(long, value_delimiter = ',', default_value = "terminal,md,html,json,sarif")]
         format: Vec<Format>,
+        /// The language of the reports' fixed text (rule texts stay as written).
+        #[arg(long, value_enum, default_value = "en")]
+        lang: Lang,
+        /// Read report.md, report.html and report.css from this folder when present there.
+        #[arg(long, value_name = "DIR")]
+        templates: Option<PathBuf>,
         /// Compare the committed reports with what the code and data produce; write nothing.
         #[arg(long)]
         check: bool,
@@ -180,6 +189,8 @@ fn main() -> ExitCode {
             assume,
             fail_on,
             baseline,
+            lang,
+            templates,
         } => app::analyze(&AnalyzeOptions {
             targets,
             as_of,
@@ -190,6 +201,8 @@ fn main() -> ExitCode {
             assume,
             baseline,
             fail_on,
+            lang,
+            templates,
         }),
         Command::Diff {
             sides,

@@ -2,9 +2,11 @@
 
 mod support;
 
+mod browser;
 mod catalogue;
 mod cli;
 mod graph;
 mod kazakhstan;
+mod report_formats;
 mod review;
 mod rule_cases;

@@ -47,6 +47,7 @@ impl From<Vec<Diagnostic>> for Failure {
 pub enum Format {
     Terminal,
     Md,
+    Html,
     Json,
     Sarif,
 }
@@ -78,6 +79,10 @@ pub struct AnalyzeOptions {
     /// A JSON report: `--fail-on` then counts only what is new or worse than it.
     pub baseline: Option<PathBuf>,
     pub fail_on: Option<crate::diff::Threshold>,
+    /// The language of the reports' fixed text.
+    pub lang: report::Lang,
+    /// A folder of templates overriding the embedded ones by name.
+    pub templates: Option<PathBuf>,
 }
 
 /// One analysis, rendered.
@@ -143,6 +148,7 @@ pub fn analyze(opts: &AnalyzeOptions) -> Result<String, Failure> {
         Some(path) => Some(read_side(path)?),
         None => None,
     };
+    let renderer = report::Renderer::new(opts.templates.as_deref(), opts.lang).map_err(Failure::Other)?;
     let mut stdout = String::new();
     let mut files = output::Rendered::new();
     let mut hits = Vec::new();
@@ -159,9 +165,16 @@ pub fn analyze(opts: &AnalyzeOptions) -> Result<String, Failure> {
             files.insert(dir.join("report.json"), report::json(&report));
         }
         if opts.formats.contains(&Format::Md) {
-            let md =
-                report::markdown(&report).map_err(|e| Failure::Other(format!("Markdown template: {e:#}")))?;
-            files.insert(dir.join("report.md"), md);
+            files.insert(
+                dir.join("report.md"),
+                renderer.markdown(&report).map_err(Failure::Other)?,
+            );
+        }
+        if opts.formats.contains(&Format::Html) {
+            files.insert(
+                dir.join("report.html"),
+                renderer.html(&report).map_err(Failure::Other)?,
+            );
         }
         if opts.formats.contains(&Format::Sarif) {
             files.insert(dir.join("report.sarif"), report::sarif(&report, &book));

@@ -96,6 +96,8 @@ pub struct Evidence {
     pub url: String,
     pub retrieved: Date,
     pub confidence: Confidence,
+    /// What the provision says, in our own words (empty for a treaty act).
+    pub summary: String,
     /// The facts it settled for this finding.
     pub facts: BTreeMap<String, Value>,
 }

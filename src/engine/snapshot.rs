@@ -110,6 +110,7 @@ impl Snapshot {
                     url: p.provision.source.url.clone(),
                     retrieved: p.provision.source.retrieved,
                     confidence: p.provision.source.confidence,
+                    summary: p.provision.summary.clone(),
                     facts,
                 }
             })
@@ -143,6 +144,7 @@ impl Snapshot {
             url: party.source.url.clone(),
             retrieved: party.source.retrieved,
             confidence: party.source.confidence,
+            summary: String::new(),
             facts: BTreeMap::new(),
         })
     }

@@ -1,16 +1,22 @@
-//! Stage 5: findings -> the report model, and its renderings (terminal, Markdown, JSON).
-//! Templates only lay out; everything they show is prepared here.
+//! Stage 5: findings -> the report model, and its renderings (terminal, Markdown, HTML, JSON).
+//! Templates only lay out; everything they show is prepared here (`view`, `svg`).
 
 mod catalogue;
 mod compare;
 pub mod graph;
 mod markdown;
+pub mod messages;
+mod render;
 mod sarif;
+mod svg;
 mod terminal;
+pub mod view;
 
 pub use catalogue::{catalogue_markdown, coverage, coverage_text, word, Coverage};
 pub use compare::{compare, compare_html, compare_json, compare_markdown, compare_terminal, Comparison};
-pub use markdown::{escape_markdown, markdown};
+pub use markdown::{escape_markdown, safe_url};
+pub use messages::Lang;
+pub use render::{Renderer, TEMPLATE_FILES};
 pub use sarif::sarif;
 pub use terminal::terminal;
 
@@ -41,6 +47,31 @@ pub struct Report {
     pub research: Vec<Research>,
     pub figures: Vec<Figure>,
     pub sources: Vec<SourceRow>,
+    /// Treaty acts and changes to the provisions the rules read, up to the snapshot date.
+    pub timeline: Vec<TimelineEvent>,
+}
+
+/// A dated event: a treaty act, or a provision the rules read entering into or leaving force.
+#[derive(Debug, Clone, Serialize)]
+pub struct TimelineEvent {
+    pub date: Date,
+    pub kind: EventKind,
+    /// The instrument id (treaty events) or the provision id (`refugees/art-1`).
+    pub subject: String,
+    /// The instrument's short title, or the provision's pinpoint citation.
+    pub label: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EventKind {
+    /// The instrument of accession, ratification or succession was deposited.
+    TreatyJoined,
+    /// The treaty took effect for the State (when that differs from the deposit).
+    TreatyInForce,
+    ProvisionInForce,
+    /// The provision's last day in force.
+    ProvisionEnded,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -216,7 +247,53 @@ pub fn build(book: &RuleBook, law: &Law, assessment: &Assessment) -> Report {
         research: research(book, law, findings),
         figures: law.country.figures.clone(),
         sources: sources(law, findings),
+        timeline: timeline(book, law, analysis.as_of),
     }
+}
+
+/// Treaty acts, and every provision that asserts a fact some rule reads, on or before `as_of`.
+fn timeline(book: &RuleBook, law: &Law, as_of: Date) -> Vec<TimelineEvent> {
+    let mut events = Vec::new();
+    for party in &law.country.treaties {
+        let label = book
+            .instrument(&party.instrument)
+            .map_or(party.instrument.clone(), |i| i.short.clone());
+        let mut push = |date: Date, kind| {
+            if date <= as_of {
+                events.push(TimelineEvent {
+                    date,
+                    kind,
+                    subject: party.instrument.clone(),
+                    label: label.clone(),
+                });
+            }
+        };
+        if let Some(date) = party.date {
+            push(date, EventKind::TreatyJoined);
+        }
+        if let Some(d) = party.in_force.filter(|d| Some(*d) != party.date) {
+            push(d, EventKind::TreatyInForce);
+        }
+    }
+    let read: BTreeSet<&str> = book.rules.iter().flat_map(|r| r.condition.fact_keys()).collect();
+    for p in &law.provisions {
+        if !p.provision.facts.keys().any(|k| read.contains(k.as_str())) {
+            continue;
+        }
+        let in_force = &p.provision.in_force;
+        let dates = std::iter::once((in_force.from, EventKind::ProvisionInForce))
+            .chain(in_force.until.map(|u| (u, EventKind::ProvisionEnded)));
+        for (date, kind) in dates.filter(|(d, _)| *d <= as_of) {
+            events.push(TimelineEvent {
+                date,
+                kind,
+                subject: p.id.clone(),
+                label: p.provision.cites.clone(),
+            });
+        }
+    }
+    events.sort_by(|a, b| (a.date, a.kind, &a.subject).cmp(&(b.date, b.kind, &b.subject)));
+    events
 }
 
 /// An instrument binds when any of its rules binds (directly or through the 1967 Protocol).

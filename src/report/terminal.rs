@@ -1,6 +1,6 @@
 //! The terminal summary: counts by instrument and status, the top amendments, gaps by severity.
 
-use super::{markdown::TOP_AMENDMENTS, Report};
+use super::{view::TOP_AMENDMENTS, Report};
 use crate::engine::Status;
 use crate::model::Severity;
 use std::fmt::Write as _;
