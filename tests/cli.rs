@@ -150,7 +150,7 @@ fn usage_errors_exit_2_with_a_hint() {
     );
     let run = gapcheck_in(
         std::path::Path::new("/"),
-        &["analyze", "kx", "--format", "terminal"],
+        &["analyze", "kaz", "--format", "terminal"],
     );
     assert_eq!(run.code, 2);
     assert!(run.stderr.contains("did you mean \"kz\"?"), "{}", run.stderr);

@@ -110,35 +110,61 @@ fn kz_2022() -> Value {
     serde_json::from_str(&std::fs::read_to_string(out.join("kz/2022-06-30/report.json")).unwrap()).unwrap()
 }
 
+/// UNHCR's fact sheet (2022): without a settled residence status refugees reach neither the rights
+/// tied to lawful stay nor naturalisation. The graph must put that first among the refugee rules.
 #[test]
-fn kazakhstan_root_cause_is_the_missing_route_to_permanent_residence() {
+fn kazakhstan_root_cause_is_the_refugees_missing_settled_residence() {
     let report = kz_2022();
     let top = &report["root_causes"][0];
-    assert_eq!(top["rule"], "1951.lawful-stay.permanent-residence");
+    assert_eq!(
+        top["rule"], "1951.lawful-stay.residence-title",
+        "{}",
+        report["root_causes"]
+    );
     let unblocks: Vec<&str> = top["unblocks"]
         .as_array()
         .unwrap()
         .iter()
         .map(|v| v.as_str().unwrap())
         .collect();
-    assert!(unblocks.contains(&"1951.34.naturalisation"), "{unblocks:?}");
+    for rule in [
+        "1951.lawful-stay.permanent-residence",
+        "1951.34.naturalisation",
+        "1951.24.labour-social-security",
+    ] {
+        assert!(unblocks.contains(&rule), "{rule} not in {unblocks:?}");
+    }
     assert_eq!(top["leverage"].as_u64().unwrap() as usize, unblocks.len());
-    let provisions = top["provisions"].to_string();
-    assert!(provisions.contains("Population Migration"), "{provisions}");
-    // Consequential findings name what blocks them.
-    let naturalisation = report["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|f| f["rule"] == "1951.34.naturalisation")
-        .unwrap();
-    assert!(naturalisation["blocked_by"]
+    assert!(
+        top["provisions"].to_string().contains("Resolution No. 183"),
+        "{}",
+        top["provisions"]
+    );
+    // Consequential findings name what blocks them, and are not root causes themselves.
+    let finding = |rule: &str| {
+        report["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["rule"] == rule)
+            .unwrap()
+            .clone()
+    };
+    assert!(finding("1951.34.naturalisation")["blocked_by"]
         .to_string()
         .contains("1951.lawful-stay.permanent-residence"));
+    assert!(finding("1951.lawful-stay.permanent-residence")["blocked_by"]
+        .to_string()
+        .contains("1951.lawful-stay.residence-title"));
+    let roots = report["root_causes"].to_string();
+    assert!(
+        !roots.contains("\"1951.34.naturalisation\""),
+        "naturalisation is consequential"
+    );
 }
 
 #[test]
-fn what_if_an_amendment_opened_permanent_residence() {
+fn what_if_an_amendment_gave_refugees_a_lasting_status_and_permanent_residence() {
     let run = gapcheck(&[
         "analyze",
         "kz",
@@ -152,12 +178,15 @@ fn what_if_an_amendment_opened_permanent_residence() {
         "refugee.status.lapses_without_renewal=false",
     ]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    let line = run
-        .stdout
-        .lines()
-        .find(|l| l.contains("1951.lawful-stay.permanent-residence"))
-        .expect(&run.stdout);
-    assert!(line.contains("partial -> met"), "{line}");
+    let moved = |rule: &str| {
+        run.stdout
+            .lines()
+            .find(|l| l.contains(rule))
+            .unwrap_or_else(|| panic!("{rule}: {}", run.stdout))
+            .to_string()
+    };
+    assert!(moved("1951.lawful-stay.residence-title").contains("partial -> met"));
+    assert!(moved("1951.lawful-stay.permanent-residence").contains("gap -> met"));
 
     let bad = gapcheck(&[
         "analyze",

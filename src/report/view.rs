@@ -30,7 +30,9 @@ pub struct View {
     pub sections: Vec<SectionView>,
     pub timeline_intro: String,
     pub timeline: Vec<EventView>,
+    pub progress_sentence: String,
     pub research: Vec<ResearchView>,
+    pub waivers: Vec<WaiverView>,
     pub figures: Vec<FigureView>,
     pub sources: Vec<SourceView>,
 }
@@ -86,6 +88,17 @@ pub struct FindingView {
     pub blocked_by: Vec<String>,
     /// Shown unless the finding is met.
     pub recommendation: Option<String>,
+    pub waived: bool,
+}
+
+#[derive(Serialize)]
+pub struct WaiverView {
+    pub rule: String,
+    pub state: String,
+    pub reason: String,
+    pub authority: String,
+    pub accepted_by: String,
+    pub expires: String,
 }
 
 #[derive(Serialize)]
@@ -256,6 +269,40 @@ pub fn build(report: &Report, lang: Lang) -> View {
                 }
             })
             .collect(),
+        progress_sentence: {
+            let p = &report.progress;
+            let n = |v: usize| v.to_string();
+            msg(
+                "progress",
+                &[
+                    ("asked", &n(p.facts_asked)),
+                    ("answered", &n(p.answered)),
+                    ("primary", &n(p.primary)),
+                    ("secondary", &n(p.secondary)),
+                    ("unverified", &n(p.unverified)),
+                    ("disputed", &n(p.disputed)),
+                ],
+            )
+        },
+        waivers: report
+            .waivers
+            .iter()
+            .map(|w| WaiverView {
+                rule: w.rule.clone(),
+                state: msg(
+                    match w.state {
+                        crate::engine::WaiverStatus::Active => "waiver_active",
+                        crate::engine::WaiverStatus::Expired => "waiver_expired",
+                        crate::engine::WaiverStatus::Unmatched => "waiver_unmatched",
+                    },
+                    &[],
+                ),
+                reason: w.reason.clone(),
+                authority: w.authority.clone(),
+                accepted_by: w.accepted_by.clone(),
+                expires: w.expires.to_string(),
+            })
+            .collect(),
         research: report
             .research
             .iter()
@@ -347,6 +394,7 @@ fn finding(f: &Finding, lang: Lang, t: &BTreeMap<&'static str, &'static str>) ->
         disputed_facts: f.disputed_facts.clone(),
         blocked_by: f.blocked_by.clone(),
         recommendation: (f.status != Status::Met).then(|| f.recommendation.clone()),
+        waived: f.waived,
     }
 }
 
