@@ -5,6 +5,7 @@ mod support;
 mod browser;
 mod catalogue;
 mod cli;
+mod factsheet;
 mod graph;
 mod kazakhstan;
 mod report_formats;

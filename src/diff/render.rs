@@ -6,6 +6,7 @@ use std::fmt::Write as _;
 
 fn status_move(c: &Change) -> String {
     match c.from {
+        Some(from) if from == c.to => format!("still {}", status_name(from)),
         Some(from) => format!("{} -> {}", status_name(from), status_name(c.to)),
         None => format!("new, {}", status_name(c.to)),
     }
