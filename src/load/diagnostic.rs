@@ -41,6 +41,11 @@ impl Diagnostic {
             "refers_to names a provision that does not exist",
         ),
         (
+            "unknown-source",
+            "a treaty-table row names a source key that is not listed",
+        ),
+        ("exists", "a folder or file that would be overwritten"),
+        (
             "duplicate-id",
             "two rules, provisions, facts or instruments share an id",
         ),
@@ -148,6 +153,62 @@ fn edit_distance(a: &str, b: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn codes_are_unique_kebab_case() {
+        let mut codes: Vec<&str> = Diagnostic::CODES.iter().map(|(c, _)| *c).collect();
+        assert!(codes
+            .iter()
+            .all(|c| c.chars().all(|ch| ch.is_ascii_lowercase() || ch == '-')));
+        codes.sort();
+        let n = codes.len();
+        codes.dedup();
+        assert_eq!(codes.len(), n, "duplicate diagnostic code");
+    }
+
+    /// Every code the sources pass to `Diagnostic::new` is declared (the constructor checks only
+    /// in debug builds, at run time, on the paths a run takes).
+    #[test]
+    fn every_code_used_is_declared() {
+        let declared: Vec<&str> = Diagnostic::CODES.iter().map(|(c, _)| *c).collect();
+        let mut stack = vec![std::path::PathBuf::from(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/src"
+        ))];
+        let mut checked = 0;
+        while let Some(dir) = stack.pop() {
+            for entry in std::fs::read_dir(&dir).unwrap().flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    stack.push(path);
+                    continue;
+                }
+                let text = std::fs::read_to_string(&path).unwrap();
+                for (i, _) in text.match_indices("Diagnostic::new(") {
+                    // The code is the first string literal that follows a comma: the second argument.
+                    let rest = &text[i..(i + 600).min(text.len())];
+                    let literal = rest
+                        .match_indices('"')
+                        .step_by(2)
+                        .find(|(at, _)| rest[..*at].trim_end().ends_with(','));
+                    let Some((start, _)) = literal else { continue };
+                    let Some(len) = rest[start + 1..].find('"') else {
+                        continue;
+                    };
+                    let code = &rest[start + 1..start + 1 + len];
+                    if !code.is_empty() && code.chars().all(|c| c.is_ascii_lowercase() || c == '-') {
+                        assert!(
+                            declared.contains(&code),
+                            "{}: undeclared code {code}",
+                            path.display()
+                        );
+                        checked += 1;
+                    }
+                }
+            }
+        }
+        assert!(checked > 20, "only {checked} codes found: the scan is broken");
+    }
 
     #[test]
     fn suggests_the_nearest_name() {
