@@ -28,6 +28,21 @@ pub fn law(book: &RuleBook, raw: RawLaw) -> Result<Law, Vec<Diagnostic>> {
                 .hint("the folder is named by the ISO 3166-1 alpha-2 code, in lower case"),
             );
         }
+        let questions_at = file.text.find("open_questions").unwrap_or(0);
+        for key in country.open_questions.iter().flat_map(|q| &q.facts) {
+            if !book.facts.contains_key(key) {
+                let at = file.find_quoted(key, questions_at).unwrap_or(questions_at);
+                diagnostics.push(
+                    Diagnostic::new(
+                        file.location(at),
+                        "unknown-fact",
+                        format!("unknown fact \"{key}\""),
+                    )
+                    .suggest(key, fact_keys())
+                    .or_hint("declare it in rules/facts.ron first".into()),
+                );
+            }
+        }
         let mut search_from = 0;
         for party in &country.treaties {
             let offset = file

@@ -46,6 +46,9 @@ pub struct Report {
     /// Unknown facts, ranked by how many findings they would settle: the research plan.
     pub research: Vec<Research>,
     pub figures: Vec<Figure>,
+    /// Readings chosen where sources disagree, and what no source settled: every open question
+    /// the law summaries record, with whether its facts are settled on the snapshot date.
+    pub readings: Vec<Reading>,
     pub sources: Vec<SourceRow>,
     /// Treaty acts and changes to the provisions the rules read, up to the snapshot date.
     pub timeline: Vec<TimelineEvent>,
@@ -155,6 +158,17 @@ pub struct Research {
 }
 
 #[derive(Debug, Clone, Serialize)]
+pub struct Reading {
+    /// The act (or "Treaty status") whose summary records it.
+    pub act: String,
+    pub facts: Vec<String>,
+    pub note: String,
+    pub would_settle: String,
+    /// Every fact it names is settled on the snapshot date: a reading was chosen.
+    pub settled: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
 pub struct SourceRow {
     pub url: String,
     pub retrieved: Date,
@@ -246,6 +260,7 @@ pub fn build(book: &RuleBook, law: &Law, assessment: &Assessment) -> Report {
         progress: progress(book, law, &analysis.snapshot),
         research: research(book, law, findings),
         figures: law.country.figures.clone(),
+        readings: readings(law, &analysis.snapshot),
         sources: sources(law, findings),
         timeline: timeline(book, law, analysis.as_of),
     }
@@ -367,6 +382,30 @@ fn progress(book: &RuleBook, law: &Law, snapshot: &crate::engine::Snapshot) -> P
         }
     }
     p
+}
+
+fn readings(law: &Law, snapshot: &crate::engine::Snapshot) -> Vec<Reading> {
+    use crate::engine::FactState;
+    law.country
+        .open_questions
+        .iter()
+        .map(|q| ("Treaty status".to_string(), q))
+        .chain(
+            law.acts
+                .iter()
+                .flat_map(|a| a.open_questions.iter().map(move |q| (a.short.clone(), q))),
+        )
+        .map(|(act, q)| Reading {
+            act,
+            facts: q.facts.clone(),
+            note: q.note.clone(),
+            would_settle: q.would_settle.clone(),
+            settled: !q.facts.is_empty()
+                && q.facts
+                    .iter()
+                    .all(|k| matches!(snapshot.state(k), Some(FactState::Known(..)))),
+        })
+        .collect()
 }
 
 fn research(book: &RuleBook, law: &Law, findings: &[Finding]) -> Vec<Research> {

@@ -33,6 +33,7 @@ pub struct View {
     pub progress_sentence: String,
     pub research: Vec<ResearchView>,
     pub waivers: Vec<WaiverView>,
+    pub readings: Vec<ReadingView>,
     pub figures: Vec<FigureView>,
     pub sources: Vec<SourceView>,
 }
@@ -89,6 +90,15 @@ pub struct FindingView {
     /// Shown unless the finding is met.
     pub recommendation: Option<String>,
     pub waived: bool,
+}
+
+#[derive(Serialize)]
+pub struct ReadingView {
+    pub act: String,
+    pub facts: Vec<String>,
+    pub note: String,
+    pub would_settle: String,
+    pub state: String,
 }
 
 #[derive(Serialize)]
@@ -284,6 +294,24 @@ pub fn build(report: &Report, lang: Lang) -> View {
                 ],
             )
         },
+        readings: report
+            .readings
+            .iter()
+            .map(|r| ReadingView {
+                act: r.act.clone(),
+                facts: r.facts.clone(),
+                note: r.note.clone(),
+                would_settle: r.would_settle.clone(),
+                state: msg(
+                    if r.settled {
+                        "reading_settled"
+                    } else {
+                        "reading_open"
+                    },
+                    &[],
+                ),
+            })
+            .collect(),
         waivers: report
             .waivers
             .iter()
