@@ -296,13 +296,13 @@ fn waivers_hold_until_they_expire_or_stop_matching() {
     assert_eq!(r.code, 1);
     assert!(r.stderr.contains("1951.34.naturalisation: gap"), "{}", r.stderr);
 
-    let active = copy_law(&fixture("laws/xx"), "waiver-active");
-    std::fs::write(
-        active.join("waivers.ron"),
-        waiver("1951.34.naturalisation", "2021-12-31"),
-    )
-    .unwrap();
-    let r = run(&active);
+    // Each case: a copy of the fixture with one waiver, the exit code and what stderr must say.
+    let with_waiver = |name: &str, rule: &str, expires: &str| {
+        let law = copy_law(&fixture("laws/xx"), name);
+        std::fs::write(law.join("waivers.ron"), waiver(rule, expires)).unwrap();
+        run(&law)
+    };
+    let r = with_waiver("waiver-active", "1951.34.naturalisation", "2021-12-31");
     assert_eq!(r.code, 0, "an active waiver holds: {}", r.stderr);
     let report: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(out.join("xx/2020-01-01/report.json")).unwrap())
@@ -311,53 +311,39 @@ fn waivers_hold_until_they_expire_or_stop_matching() {
         .as_array()
         .unwrap()
         .iter()
-        .find(|f| f["rule"] == "1951.34.naturalisation")
-        .unwrap();
+        .find(|f| f["rule"] == "1951.34.naturalisation");
+    let f = f.unwrap();
     assert_eq!(
         (f["status"].as_str(), f["waived"].as_bool()),
         (Some("gap"), Some(true)),
         "keeps its status"
     );
 
-    let expired = copy_law(&fixture("laws/xx"), "waiver-expired");
-    std::fs::write(
-        expired.join("waivers.ron"),
-        waiver("1951.34.naturalisation", "2019-12-31"),
-    )
-    .unwrap();
-    let r = run(&expired);
-    assert_eq!(r.code, 1);
-    assert!(
-        r.stderr.contains("1951.34.naturalisation: waiver expired"),
-        "{}",
-        r.stderr
-    );
-
-    let stale = copy_law(&fixture("laws/xx"), "waiver-stale");
-    std::fs::write(
-        stale.join("waivers.ron"),
-        waiver("1951.33.non-refoulement", "2021-12-31"),
-    )
-    .unwrap();
-    let r = run(&stale);
-    assert_eq!(r.code, 1);
-    assert!(
-        r.stderr.contains("1951.33.non-refoulement: waiver unmatched"),
-        "{}",
-        r.stderr
-    );
-
-    let unknown = copy_law(&fixture("laws/xx"), "waiver-unknown");
-    std::fs::write(
-        unknown.join("waivers.ron"),
-        waiver("1951.34.naturalization", "2021-12-31"),
-    )
-    .unwrap();
-    let r = run(&unknown);
-    assert_eq!(r.code, 2);
-    assert!(
-        r.stderr.contains("waivers.ron:1:9: error[unknown-rule]"),
-        "{}",
-        r.stderr
-    );
+    for (name, rule, expires, code, says) in [
+        (
+            "waiver-expired",
+            "1951.34.naturalisation",
+            "2019-12-31",
+            1,
+            "1951.34.naturalisation: waiver expired",
+        ),
+        (
+            "waiver-stale",
+            "1951.33.non-refoulement",
+            "2021-12-31",
+            1,
+            "1951.33.non-refoulement: waiver unmatched",
+        ),
+        (
+            "waiver-unknown",
+            "1951.34.naturalization",
+            "2021-12-31",
+            2,
+            "waivers.ron:1:9: error[unknown-rule]",
+        ),
+    ] {
+        let r = with_waiver(name, rule, expires);
+        assert_eq!(r.code, code, "{name}: {}", r.stderr);
+        assert!(r.stderr.contains(says), "{name}: {}", r.stderr);
+    }
 }

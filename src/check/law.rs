@@ -28,21 +28,7 @@ pub fn law(book: &RuleBook, raw: RawLaw) -> Result<Law, Vec<Diagnostic>> {
                 .hint("the folder is named by the ISO 3166-1 alpha-2 code, in lower case"),
             );
         }
-        let questions_at = file.text.find("open_questions").unwrap_or(0);
-        for key in country.open_questions.iter().flat_map(|q| &q.facts) {
-            if !book.facts.contains_key(key) {
-                let at = file.find_quoted(key, questions_at).unwrap_or(questions_at);
-                diagnostics.push(
-                    Diagnostic::new(
-                        file.location(at),
-                        "unknown-fact",
-                        format!("unknown fact \"{key}\""),
-                    )
-                    .suggest(key, fact_keys())
-                    .or_hint("declare it in rules/facts.ron first".into()),
-                );
-            }
-        }
+        check_question_facts(book, file, &country.open_questions, &mut diagnostics);
         let mut search_from = 0;
         for party in &country.treaties {
             let offset = file
@@ -112,24 +98,7 @@ pub fn law(book: &RuleBook, raw: RawLaw) -> Result<Law, Vec<Diagnostic>> {
         let mut act = LawAct::from(&parsed.value);
         act.id = file.stem().to_string();
         act.path = file.path.clone();
-        // Open questions come after the provisions: locate their keys from there.
-        let questions_at = file.text.find("open_questions").unwrap_or(0);
-        for question in &act.open_questions {
-            for key in &question.facts {
-                if !book.facts.contains_key(key) {
-                    let at = file.find_quoted(key, questions_at).unwrap_or(questions_at);
-                    diagnostics.push(
-                        Diagnostic::new(
-                            file.location(at),
-                            "unknown-fact",
-                            format!("unknown fact \"{key}\""),
-                        )
-                        .suggest(key, fact_keys())
-                        .or_hint("declare it in rules/facts.ron first".into()),
-                    );
-                }
-            }
-        }
+        check_question_facts(book, file, &act.open_questions, &mut diagnostics);
         acts.push(act);
         // Search on from the previous provision, so a repeated id is located where it repeats.
         let mut search_from = 0;
@@ -273,6 +242,31 @@ pub fn law(book: &RuleBook, raw: RawLaw) -> Result<Law, Vec<Diagnostic>> {
             waivers,
         }),
         _ => Err(diagnostics),
+    }
+}
+
+/// Open questions name facts of the vocabulary. They come after the provisions in a file, so
+/// their keys are located from there.
+fn check_question_facts(
+    book: &RuleBook,
+    file: &crate::load::SourceFile,
+    questions: &[crate::model::OpenQuestion],
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let questions_at = file.text.find("open_questions").unwrap_or(0);
+    for key in questions.iter().flat_map(|q| &q.facts) {
+        if !book.facts.contains_key(key) {
+            let at = file.find_quoted(key, questions_at).unwrap_or(questions_at);
+            diagnostics.push(
+                Diagnostic::new(
+                    file.location(at),
+                    "unknown-fact",
+                    format!("unknown fact \"{key}\""),
+                )
+                .suggest(key, book.facts.keys().map(String::as_str))
+                .or_hint("declare it in rules/facts.ron first".into()),
+            );
+        }
     }
 }
 
