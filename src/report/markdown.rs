@@ -6,6 +6,7 @@ use minijinja::syntax::SyntaxConfig;
 use minijinja::value::Serde;
 use minijinja::{context, Environment};
 use serde::Serialize;
+use std::sync::OnceLock;
 
 const TEMPLATE: &str = include_str!("templates/report.md");
 
@@ -18,18 +19,34 @@ struct Section<'a> {
     findings: Vec<FindingView<'a>>,
 }
 
-/// A finding with its evidence lines prepared for display.
+/// A finding with its evidence lines prepared for display: only the fields the template shows,
+/// borrowed (a flattened `Finding` made minijinja copy every evidence map it never reads).
 #[derive(Serialize)]
 struct FindingView<'a> {
-    #[serde(flatten)]
+    #[serde(skip)]
     finding: &'a Finding,
+    rule: &'a str,
+    article: &'a str,
+    title: &'a str,
+    status: &'a crate::engine::Status,
+    obligation: &'a crate::engine::Obligation,
+    severity: &'a crate::model::Severity,
+    missing_facts: &'a [String],
+    disputed_facts: &'a [String],
+    blocked_by: &'a [String],
+    waived: bool,
+    recommendation: &'a str,
     evidence_rows: Vec<EvidenceRow<'a>>,
 }
 
 #[derive(Serialize)]
 struct EvidenceRow<'a> {
-    #[serde(flatten)]
-    evidence: &'a Evidence,
+    cites: &'a str,
+    url: &'a str,
+    confidence: &'a crate::model::Confidence,
+    retrieved: &'a crate::model::Date,
+    file: &'a str,
+    line: usize,
     /// `: `key` = value, ...`, or empty.
     shown_facts: String,
 }
@@ -39,7 +56,7 @@ impl<'a> From<&'a Finding> for FindingView<'a> {
         let evidence_rows = finding
             .evidence
             .iter()
-            .map(|evidence| {
+            .map(|evidence: &'a Evidence| {
                 let facts: Vec<String> = evidence
                     .facts
                     .iter()
@@ -51,19 +68,40 @@ impl<'a> From<&'a Finding> for FindingView<'a> {
                     format!(": {}", facts.join(", "))
                 };
                 EvidenceRow {
-                    evidence,
+                    cites: &evidence.cites,
+                    url: &evidence.url,
+                    confidence: &evidence.confidence,
+                    retrieved: &evidence.retrieved,
+                    file: &evidence.file,
+                    line: evidence.line,
                     shown_facts,
                 }
             })
             .collect();
         FindingView {
             finding,
+            rule: &finding.rule,
+            article: &finding.article,
+            title: &finding.title,
+            status: &finding.status,
+            obligation: &finding.obligation,
+            severity: &finding.severity,
+            missing_facts: &finding.missing_facts,
+            disputed_facts: &finding.disputed_facts,
+            blocked_by: &finding.blocked_by,
+            waived: finding.waived,
+            recommendation: &finding.recommendation,
             evidence_rows,
         }
     }
 }
 
-pub fn markdown(report: &Report) -> Result<String, minijinja::Error> {
+/// The template environment, built (and the template compiled) once per process.
+fn environment() -> Result<&'static Environment<'static>, minijinja::Error> {
+    static ENV: OnceLock<Environment<'static>> = OnceLock::new();
+    if let Some(env) = ENV.get() {
+        return Ok(env);
+    }
     let mut env = Environment::new();
     env.set_syntax(
         SyntaxConfig::builder()
@@ -75,6 +113,11 @@ pub fn markdown(report: &Report) -> Result<String, minijinja::Error> {
     env.add_filter("url", safe_url);
     env.add_filter("code", |s: String| format!("`{}`", s.replace('`', "'")));
     env.add_template("report.md", TEMPLATE)?;
+    Ok(ENV.get_or_init(|| env))
+}
+
+pub fn markdown(report: &Report) -> Result<String, minijinja::Error> {
+    let env = environment()?;
     let mut sections: Vec<Section> = Vec::new();
     for f in &report.findings {
         if sections
@@ -108,11 +151,20 @@ pub fn markdown(report: &Report) -> Result<String, minijinja::Error> {
         c.unknown,
     );
     let top: Vec<_> = report.root_causes.iter().take(TOP_AMENDMENTS).collect();
+    // Only what the template shows: the findings are there once, in their sections.
     let mut out = env.get_template("report.md")?.render(context! {
         sections => Serde(sections),
         summary_sentence,
         top_amendments => Serde(top),
-        ..minijinja::Value::from(Serde(report))
+        country => Serde(&report.country),
+        as_of => Serde(&report.as_of),
+        treaties => Serde(&report.treaties),
+        summary => Serde(&report.summary),
+        waivers => Serde(&report.waivers),
+        progress => Serde(&report.progress),
+        research => Serde(&report.research),
+        figures => Serde(&report.figures),
+        sources => Serde(&report.sources),
     })?;
     if !out.ends_with('\n') {
         out.push('\n');
