@@ -6,5 +6,6 @@ mod catalogue;
 mod cli;
 mod graph;
 mod kazakhstan;
+mod parallel;
 mod review;
 mod rule_cases;
