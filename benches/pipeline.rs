@@ -307,21 +307,30 @@ fn summary() {
         f.book.facts.len(),
         rayon::current_num_threads()
     );
-    println!("\n| countries | analyze (median) | peak memory | bare parse (median) | parse peak | analyze / parse |");
-    println!("|---:|---:|---:|---:|---:|---:|");
+    println!(
+        "\n| countries | analyze (median) | peak memory | bare parse (median) | parse peak | analyze / parse | analyze, 1 thread | 1 thread / parse |"
+    );
+    println!("|---:|---:|---:|---:|---:|---:|---:|---:|");
+    let one_thread = rayon::ThreadPoolBuilder::new()
+        .num_threads(1)
+        .build()
+        .expect("a thread pool");
     for n in SCALES {
         let runs = if n == WORLD { 5 } else { 15 };
         let t_analyze = time(runs, || analyze(n));
         let t_parse = time(runs, || bare_parse(n));
         let m_analyze = peak_of(|| analyze(n));
         let m_parse = peak_of(|| bare_parse(n));
+        let t_single = one_thread.install(|| time(runs, || analyze(n)));
         println!(
-            "| {n} | {} | {} | {} | {} | {:.2} |",
+            "| {n} | {} | {} | {} | {} | {:.2} | {} | {:.2} |",
             ms(t_analyze),
             mib(m_analyze),
             ms(t_parse),
             mib(m_parse),
-            t_analyze.as_secs_f64() / t_parse.as_secs_f64()
+            t_analyze.as_secs_f64() / t_parse.as_secs_f64(),
+            ms(t_single),
+            t_single.as_secs_f64() / t_parse.as_secs_f64()
         );
     }
     println!("\n| countries | gapcheck engine | gapcheck status only | regorus | engine / regorus | status / regorus |");
@@ -371,13 +380,14 @@ fn summary() {
 }
 
 fn main() {
-    // For a profiler (valgrind --tool=callgrind): one analyze of N countries, then exit.
-    if let Some(n) = std::env::var("GAPCHECK_BENCH_PROFILE")
-        .ok()
-        .and_then(|n| n.parse().ok())
-    {
+    // For a profiler (valgrind --tool=callgrind): GAPCHECK_BENCH_PROFILE=N runs one analyze of
+    // N countries, `parse:N` one bare parse, then exits.
+    if let Ok(what) = std::env::var("GAPCHECK_BENCH_PROFILE") {
         fixture();
-        divan::black_box(analyze(n));
+        match what.split_once(':') {
+            Some(("parse", n)) => drop(divan::black_box(bare_parse(n.parse().expect("N")))),
+            _ => drop(divan::black_box(analyze(what.parse().expect("N")))),
+        }
         return;
     }
     // `cargo bench -- --list` and filters still get the checks: they are quick.
