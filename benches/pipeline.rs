@@ -14,13 +14,16 @@ use gapcheck::model::{Act, Country, Date, FactDef, RuleFile, TreatyTable};
 use gapcheck::{engine, graph, report};
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
-/// Counts the bytes live now and the most live at once since the last `reset_peak`.
+/// Counts the bytes live now and the most live at once, while `peak_of` measures. Outside it the
+/// counters are left alone: shared atomics on every allocation would slow the timed runs, most
+/// of all the parallel ones.
 struct Counting;
 
+static TRACKING: AtomicBool = AtomicBool::new(false);
 static CURRENT: AtomicUsize = AtomicUsize::new(0);
 static PEAK: AtomicUsize = AtomicUsize::new(0);
 
@@ -35,7 +38,7 @@ unsafe impl GlobalAlloc for Counting {
 
     unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
         unsafe { System.dealloc(ptr, layout) };
-        CURRENT.fetch_sub(layout.size(), Ordering::Relaxed);
+        shrink(layout.size());
     }
 
     unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
@@ -52,7 +55,7 @@ unsafe impl GlobalAlloc for Counting {
             if new_size >= layout.size() {
                 grow(new_size - layout.size());
             } else {
-                CURRENT.fetch_sub(layout.size() - new_size, Ordering::Relaxed);
+                shrink(layout.size() - new_size);
             }
         }
         p
@@ -60,21 +63,34 @@ unsafe impl GlobalAlloc for Counting {
 }
 
 fn grow(by: usize) {
-    let now = CURRENT.fetch_add(by, Ordering::Relaxed) + by;
-    PEAK.fetch_max(now, Ordering::Relaxed);
+    if TRACKING.load(Ordering::Relaxed) {
+        let now = CURRENT.fetch_add(by, Ordering::Relaxed).wrapping_add(by);
+        PEAK.fetch_max(now, Ordering::Relaxed);
+    }
+}
+
+fn shrink(by: usize) {
+    if TRACKING.load(Ordering::Relaxed) {
+        CURRENT.fetch_sub(by, Ordering::Relaxed);
+    }
 }
 
 #[global_allocator]
 static ALLOC: Counting = Counting;
 
-/// Runs `f` once and returns the most memory it held above what was live before it started.
+/// Runs `f` once and returns the most memory it held at once (bytes allocated and not yet
+/// freed during the run; memory freed in the run but allocated before it counts as negative,
+/// so the count starts from a margin and reads relative to it).
 fn peak_of<T>(f: impl FnOnce() -> T) -> usize {
-    let base = CURRENT.load(Ordering::Relaxed);
-    PEAK.store(base, Ordering::Relaxed);
+    const BASE: usize = 1 << 40;
+    CURRENT.store(BASE, Ordering::Relaxed);
+    PEAK.store(BASE, Ordering::Relaxed);
+    TRACKING.store(true, Ordering::SeqCst);
     let out = f();
     let peak = PEAK.load(Ordering::Relaxed);
+    TRACKING.store(false, Ordering::SeqCst);
     drop(out);
-    peak.saturating_sub(base)
+    peak.saturating_sub(BASE)
 }
 
 /// The largest corpus; smaller cases take its first N countries.
