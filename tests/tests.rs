@@ -8,6 +8,7 @@ mod cli;
 mod factsheet;
 mod graph;
 mod kazakhstan;
+mod parallel;
 mod region;
 mod report_formats;
 mod review;

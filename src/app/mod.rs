@@ -13,12 +13,14 @@ pub use explain::explain;
 pub use graph_cmd::{graph, GraphFormat};
 pub use init::{init, questionnaire, status};
 pub use inputs::{law, rule_book, validate};
+pub use output::Rendered;
 
 use crate::check::{Law, RuleBook};
 use crate::load::{Diagnostic, Location};
 use crate::model::{Date, Value};
 use crate::report::{self, Report};
 use crate::{engine, graph};
+use rayon::prelude::*;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -92,10 +94,66 @@ pub fn assess(book: &RuleBook, law: &Law, as_of: Date, assume: &[(String, Value)
     report::build(book, law, &graph::assess(analysis, law))
 }
 
+/// What `analyze` has to say and to write, before anything is written.
+pub struct Analyzed {
+    /// What to print on standard output so far.
+    pub stdout: String,
+    /// Every report file, by path.
+    pub files: Rendered,
+    /// Findings at the `--fail-on` threshold, one line each.
+    pub hits: Vec<String>,
+    has_baseline: bool,
+}
+
 /// `analyze`: with countries, analyse each as of `--as-of` (default today) and write its
 /// reports; with none, regenerate every report the manifest names (or `--check` them).
 /// Returns what to print on standard output.
 pub fn analyze(opts: &AnalyzeOptions) -> Result<String, Failure> {
+    let Analyzed {
+        mut stdout,
+        files,
+        hits,
+        has_baseline,
+    } = render(opts)?;
+    if opts.check {
+        let problems = output::compare(&files, &opts.out);
+        if !problems.is_empty() {
+            return Err(Failure::Check(format!(
+                "{}\n\n{} report file(s) are stale: run `cargo run --release -- analyze` and commit reports/.",
+                problems.join("\n"),
+                problems.len()
+            )));
+        }
+        let _ = writeln!(stdout, "reports/ is up to date ({} files)", files.len());
+        return Ok(stdout);
+    }
+    output::write_all(&files).map_err(Failure::Other)?;
+    for path in files.keys() {
+        let _ = writeln!(stdout, "wrote {}", path.display());
+    }
+    if !hits.is_empty() {
+        let against = if has_baseline {
+            ", new or worse than the baseline"
+        } else {
+            ""
+        };
+        return Err(Failure::Threshold {
+            stdout,
+            message: format!(
+                "--fail-on: {} finding(s) at the threshold{against}:\n  {}",
+                hits.len(),
+                hits.join("\n  ")
+            ),
+        });
+    }
+    Ok(stdout)
+}
+
+/// The work of `analyze` without its I/O on reports: load and check the rules and every country,
+/// assess each, and render every report file in memory. Countries are loaded, assessed and
+/// rendered in parallel (rayon), and the results gathered in the order a sequential run gives,
+/// so the output is byte-identical on any number of cores.
+pub fn render(opts: &AnalyzeOptions) -> Result<Analyzed, Failure> {
     let (book, _) = rule_book(opts.rules.as_deref())?;
     graph_cmd::check_assumptions(&book, &opts.assume)?;
     let mut jobs: Vec<(String, Date, PathBuf)> = Vec::new();
@@ -124,20 +182,32 @@ pub fn analyze(opts: &AnalyzeOptions) -> Result<String, Failure> {
     }
 
     // Load and check everything first: one run reports every diagnostic, and writes nothing.
+    let all_targets: Vec<&String> = jobs
+        .iter()
+        .map(|(t, _, _)| t)
+        .chain(regions.iter().flat_map(|(_, cs, _)| cs))
+        .collect();
+    let mut unique: Vec<&String> = all_targets.clone();
+    unique.sort();
+    unique.dedup();
+    let mut loaded: BTreeMap<&String, Result<Law, Vec<Diagnostic>>> =
+        unique.par_iter().map(|t| (*t, law(&book, t))).collect();
     let mut laws = BTreeMap::new();
     let mut diagnostics = Vec::new();
-    let region_targets: Vec<(String, Date, PathBuf)> = regions
-        .iter()
-        .flat_map(|(_, cs, date)| cs.iter().map(|c| (c.clone(), *date, PathBuf::new())))
-        .collect();
-    for (target, _, _) in jobs.iter().chain(&region_targets) {
-        if !laws.contains_key(target) {
-            match law(&book, target) {
-                Ok(l) => {
-                    laws.insert(target.clone(), l);
-                }
-                Err(d) => diagnostics.extend(d),
+    // As a sequential run would: a country that fails is reported each time it is named.
+    for target in all_targets {
+        if laws.contains_key(target) {
+            continue;
+        }
+        match loaded.remove(target) {
+            Some(Ok(l)) => {
+                laws.insert(target.clone(), l);
             }
+            Some(Err(d)) => {
+                diagnostics.extend(d.iter().cloned());
+                loaded.insert(target, Err(d));
+            }
+            None => {}
         }
     }
     if !diagnostics.is_empty() {
@@ -149,47 +219,32 @@ pub fn analyze(opts: &AnalyzeOptions) -> Result<String, Failure> {
         None => None,
     };
     let renderer = report::Renderer::new(opts.templates.as_deref(), opts.lang).map_err(Failure::Other)?;
+    let outputs: Vec<Result<JobOutput, Failure>> = jobs
+        .par_iter()
+        .map(|(target, as_of, dir)| {
+            render_job(
+                opts,
+                &renderer,
+                &book,
+                &laws[target],
+                *as_of,
+                dir,
+                baseline.as_ref(),
+            )
+        })
+        .collect();
     let mut stdout = String::new();
-    let mut files = output::Rendered::new();
+    let mut files = Rendered::new();
     let mut hits = Vec::new();
-    for (target, as_of, dir) in &jobs {
-        let report = assess(&book, &laws[target], *as_of, &opts.assume);
-        if !opts.assume.is_empty() && !opts.check {
-            stdout.push_str(&graph_cmd::what_if(&book, &laws[target], *as_of, &opts.assume));
-        }
-        // Regenerating the manifest's reports is bookkeeping: no summaries on the terminal.
-        if opts.formats.contains(&Format::Terminal) && !opts.check && !opts.targets.is_empty() {
-            stdout.push_str(&report::terminal(&report));
-        }
-        if opts.formats.contains(&Format::Json) {
-            files.insert(dir.join("report.json"), report::json(&report));
-        }
-        if opts.formats.contains(&Format::Md) {
-            files.insert(
-                dir.join("report.md"),
-                renderer.markdown(&report).map_err(Failure::Other)?,
-            );
-        }
-        if opts.formats.contains(&Format::Html) {
-            files.insert(
-                dir.join("report.html"),
-                renderer.html(&report).map_err(Failure::Other)?,
-            );
-        }
-        if opts.formats.contains(&Format::Sarif) {
-            files.insert(dir.join("report.sarif"), report::sarif(&report, &book));
-        }
-        if let Some(threshold) = opts.fail_on {
-            let side = crate::diff::Side::from_report(&report);
-            let base = baseline.as_ref().filter(|b| b.country.code == side.country.code);
-            for hit in crate::diff::gate(&side, base, threshold) {
-                hits.push(format!("{} ({}): {hit}", report.country.code, report.as_of));
-            }
-        }
+    for output in outputs {
+        let output = output?;
+        stdout.push_str(&output.stdout);
+        files.extend(output.files);
+        hits.extend(output.hits);
     }
     for (name, countries, date) in &regions {
         let reports: Vec<Report> = countries
-            .iter()
+            .par_iter()
             .map(|c| assess(&book, &laws[c], *date, &[]))
             .collect();
         let comparison = report::compare(&book, &reports);
@@ -198,38 +253,72 @@ pub fn analyze(opts: &AnalyzeOptions) -> Result<String, Failure> {
         files.insert(dir.join("compare.json"), report::compare_json(&comparison));
         files.insert(dir.join("compare.html"), report::compare_html(&comparison));
     }
-    if opts.check {
-        let problems = output::compare(&files, &opts.out);
-        if !problems.is_empty() {
-            return Err(Failure::Check(format!(
-                "{}\n\n{} report file(s) are stale: run `cargo run --release -- analyze` and commit reports/.",
-                problems.join("\n"),
-                problems.len()
-            )));
+    Ok(Analyzed {
+        stdout,
+        files,
+        hits,
+        has_baseline: baseline.is_some(),
+    })
+}
+
+/// One country on one date: its terminal summary, its report files, its `--fail-on` hits.
+struct JobOutput {
+    stdout: String,
+    files: Vec<(PathBuf, String)>,
+    hits: Vec<String>,
+}
+
+fn render_job(
+    opts: &AnalyzeOptions,
+    renderer: &report::Renderer,
+    book: &RuleBook,
+    law: &Law,
+    as_of: Date,
+    dir: &Path,
+    baseline: Option<&crate::diff::Side>,
+) -> Result<JobOutput, Failure> {
+    let mut out = JobOutput {
+        stdout: String::new(),
+        files: Vec::new(),
+        hits: Vec::new(),
+    };
+    let report = assess(book, law, as_of, &opts.assume);
+    if !opts.assume.is_empty() && !opts.check {
+        out.stdout
+            .push_str(&graph_cmd::what_if(book, law, as_of, &opts.assume));
+    }
+    // Regenerating the manifest's reports is bookkeeping: no summaries on the terminal.
+    if opts.formats.contains(&Format::Terminal) && !opts.check && !opts.targets.is_empty() {
+        out.stdout.push_str(&report::terminal(&report));
+    }
+    if opts.formats.contains(&Format::Json) {
+        out.files.push((dir.join("report.json"), report::json(&report)));
+    }
+    if opts.formats.contains(&Format::Md) {
+        out.files.push((
+            dir.join("report.md"),
+            renderer.markdown(&report).map_err(Failure::Other)?,
+        ));
+    }
+    if opts.formats.contains(&Format::Html) {
+        out.files.push((
+            dir.join("report.html"),
+            renderer.html(&report).map_err(Failure::Other)?,
+        ));
+    }
+    if opts.formats.contains(&Format::Sarif) {
+        out.files
+            .push((dir.join("report.sarif"), report::sarif(&report, book)));
+    }
+    if let Some(threshold) = opts.fail_on {
+        let side = crate::diff::Side::from_report(&report);
+        let base = baseline.filter(|b| b.country.code == side.country.code);
+        for hit in crate::diff::gate(&side, base, threshold) {
+            out.hits
+                .push(format!("{} ({}): {hit}", report.country.code, report.as_of));
         }
-        let _ = writeln!(stdout, "reports/ is up to date ({} files)", files.len());
-        return Ok(stdout);
     }
-    output::write_all(&files).map_err(Failure::Other)?;
-    for path in files.keys() {
-        let _ = writeln!(stdout, "wrote {}", path.display());
-    }
-    if !hits.is_empty() {
-        let against = if baseline.is_some() {
-            ", new or worse than the baseline"
-        } else {
-            ""
-        };
-        return Err(Failure::Threshold {
-            stdout,
-            message: format!(
-                "--fail-on: {} finding(s) at the threshold{against}:\n  {}",
-                hits.len(),
-                hits.join("\n  ")
-            ),
-        });
-    }
-    Ok(stdout)
+    Ok(out)
 }
 
 /// A JSON report file, read as one side of a comparison.
@@ -306,9 +395,13 @@ pub fn compare(
     let (book, _) = rule_book(rules_dir)?;
     let mut diagnostics = Vec::new();
     let mut reports = Vec::new();
-    for target in targets {
-        match law(&book, target) {
-            Ok(l) => reports.push(assess(&book, &l, as_of, &[])),
+    let assessed: Vec<Result<Report, Vec<Diagnostic>>> = targets
+        .par_iter()
+        .map(|target| law(&book, target).map(|l| assess(&book, &l, as_of, &[])))
+        .collect();
+    for result in assessed {
+        match result {
+            Ok(report) => reports.push(report),
             Err(d) => diagnostics.extend(d),
         }
     }

@@ -7,7 +7,7 @@ use crate::load::{Diagnostic, Location, RawLaw};
 use crate::model::{article, InstrumentKind, Reservations, Waiver};
 use std::collections::{BTreeMap, HashMap};
 
-pub fn law(book: &RuleBook, raw: RawLaw) -> Result<Law, Vec<Diagnostic>> {
+pub fn law(book: &RuleBook, mut raw: RawLaw) -> Result<Law, Vec<Diagnostic>> {
     let mut diagnostics = Vec::new();
     let instrument_ids: Vec<&str> = book.instruments.iter().map(|i| i.id.as_str()).collect();
     let fact_keys = || book.facts.keys().map(String::as_str);
@@ -93,7 +93,7 @@ pub fn law(book: &RuleBook, raw: RawLaw) -> Result<Law, Vec<Diagnostic>> {
     let mut acts = Vec::new();
     let mut provisions: Vec<LawProvision> = Vec::new();
     let mut ids: HashMap<String, Location> = HashMap::new();
-    for (index, parsed) in raw.acts.iter().enumerate() {
+    for (index, parsed) in raw.acts.iter_mut().enumerate() {
         let file = &parsed.file;
         let mut act = LawAct::from(&parsed.value);
         act.id = file.stem().to_string();
@@ -102,7 +102,8 @@ pub fn law(book: &RuleBook, raw: RawLaw) -> Result<Law, Vec<Diagnostic>> {
         acts.push(act);
         // Search on from the previous provision, so a repeated id is located where it repeats.
         let mut search_from = 0;
-        for provision in &parsed.value.provisions {
+        // Moved, not cloned: the checked law owns the provisions.
+        for provision in std::mem::take(&mut parsed.value.provisions) {
             let offset = file.find_field("id", &provision.id, search_from).unwrap_or(0);
             search_from = offset + 1;
             let at = file.location(offset);
@@ -168,7 +169,7 @@ pub fn law(book: &RuleBook, raw: RawLaw) -> Result<Law, Vec<Diagnostic>> {
                 id,
                 act: index,
                 at,
-                provision: provision.clone(),
+                provision,
                 refers_to,
             });
         }

@@ -6,10 +6,7 @@ use crate::load::{self, SourceFile};
 use crate::model::Date;
 
 fn file(path: &str, text: &str) -> SourceFile {
-    SourceFile {
-        path: path.into(),
-        text: text.into(),
-    }
+    SourceFile::new(path, text)
 }
 
 const SOURCE: &str = r#"(url: "https://example.org", retrieved: "2026-11-27", confidence: primary)"#;

@@ -12,9 +12,24 @@ mod embedded {
 pub struct SourceFile {
     pub path: String,
     pub text: String,
+    /// Byte offset of each line's start, so locating an offset is a binary search rather than a
+    /// count of the newlines before it (which made checking a file quadratic in its length).
+    line_starts: Vec<usize>,
 }
 
 impl SourceFile {
+    pub fn new(path: impl Into<String>, text: impl Into<String>) -> SourceFile {
+        let text = text.into();
+        let line_starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        SourceFile {
+            path: path.into(),
+            text,
+            line_starts,
+        }
+    }
+
     /// The file name without `.ron`: the namespace of the provisions it holds.
     pub fn stem(&self) -> &str {
         let name = self.path.rsplit('/').next().unwrap_or(&self.path);
@@ -23,9 +38,11 @@ impl SourceFile {
 
     /// 1-based line and column of a byte offset.
     pub fn location(&self, offset: usize) -> Location {
-        let before = &self.text[..offset.min(self.text.len())];
-        let line = before.matches('\n').count() + 1;
-        let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        let offset = offset.min(self.text.len());
+        // The number of lines that start at or before the offset: its 1-based line.
+        let line = self.line_starts.partition_point(|&start| start <= offset);
+        let start = self.line_starts[line - 1];
+        let col = self.text[start..offset].chars().count() + 1;
         Location {
             path: self.path.clone(),
             line,
@@ -40,7 +57,7 @@ impl SourceFile {
         while let Some(found) = self.text.get(start..)?.find(&quoted) {
             let at = start + found;
             let before = self.text[..at].trim_end();
-            if before.ends_with(&format!("{field}:")) {
+            if before.strip_suffix(':').is_some_and(|b| b.ends_with(field)) {
                 return Some(at);
             }
             start = at + quoted.len();
@@ -70,10 +87,7 @@ pub fn folder(dir: &str, origin: &Origin) -> Result<Vec<SourceFile>, Diagnostic>
             Ok(embedded::FILES
                 .iter()
                 .filter(|(path, _)| path.starts_with(&prefix))
-                .map(|(path, text)| SourceFile {
-                    path: path.to_string(),
-                    text: text.to_string(),
-                })
+                .map(|(path, text)| SourceFile::new(*path, *text))
                 .collect())
         }
         Origin::Disk(root) => {
@@ -118,10 +132,7 @@ fn read_dir(dir: &Path, files: &mut Vec<SourceFile>) -> Result<(), Diagnostic> {
             let text = std::fs::read_to_string(&path).map_err(|e| {
                 Diagnostic::new(Location::file(&display(&path)), "io", format!("cannot read: {e}"))
             })?;
-            files.push(SourceFile {
-                path: display(&path),
-                text,
-            });
+            files.push(SourceFile::new(display(&path), text));
         }
     }
     Ok(())

@@ -4,7 +4,120 @@
 
 use super::{Report, SCHEMA_VERSION};
 use crate::engine::{Finding, Status};
-use serde_json::{json, Value};
+use serde::Serialize;
+
+// Typed, borrowed SARIF: no intermediate JSON tree. Fields are declared in alphabetical order,
+// the order a `serde_json::Value` object prints its keys in, so the bytes are unchanged.
+
+#[derive(Serialize)]
+struct Log<'a> {
+    #[serde(rename = "$schema")]
+    schema: &'static str,
+    runs: [Run<'a>; 1],
+    version: &'static str,
+}
+
+#[derive(Serialize)]
+struct Run<'a> {
+    properties: RunProperties<'a>,
+    results: Vec<SarifResult<'a>>,
+    tool: Tool<'a>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct RunProperties<'a> {
+    as_of: String,
+    country: &'a str,
+    report_schema_version: u32,
+}
+
+#[derive(Serialize)]
+struct Tool<'a> {
+    driver: Driver<'a>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Driver<'a> {
+    name: &'static str,
+    rules: Vec<SarifRule<'a>>,
+    semantic_version: &'static str,
+}
+
+#[derive(Serialize)]
+struct Text<T> {
+    text: T,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifRule<'a> {
+    full_description: Text<&'a str>,
+    help: Text<&'a str>,
+    id: &'a str,
+    name: &'a str,
+    properties: RuleProperties<'a>,
+    short_description: Text<String>,
+}
+
+#[derive(Serialize)]
+struct RuleProperties<'a> {
+    article: &'a str,
+    instrument: &'a str,
+    severity: String,
+    tags: [&'a str; 2],
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifResult<'a> {
+    level: &'static str,
+    locations: [Location<'a>; 1],
+    message: Text<String>,
+    properties: ResultProperties,
+    rule_id: &'a str,
+    rule_index: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    suppressions: Option<[Suppression<'a>; 1]>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Location<'a> {
+    physical_location: PhysicalLocation<'a>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct PhysicalLocation<'a> {
+    artifact_location: ArtifactLocation<'a>,
+    region: Region,
+}
+
+#[derive(Serialize)]
+struct ArtifactLocation<'a> {
+    uri: &'a str,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Region {
+    start_line: usize,
+}
+
+#[derive(Serialize)]
+struct ResultProperties {
+    leverage: usize,
+    obligation: &'static str,
+    status: &'static str,
+}
+
+#[derive(Serialize)]
+struct Suppression<'a> {
+    justification: &'a str,
+    kind: &'static str,
+}
 
 pub fn sarif(report: &Report, book: &crate::check::RuleBook) -> String {
     let flagged: Vec<&Finding> = report
@@ -12,83 +125,96 @@ pub fn sarif(report: &Report, book: &crate::check::RuleBook) -> String {
         .iter()
         .filter(|f| matches!(f.status, Status::Gap | Status::Partial))
         .collect();
-    let rules: Vec<Value> = flagged
+    let rules = flagged
         .iter()
         .map(|f| {
             let rule = book.rule(&f.rule);
             let instrument = book
                 .instrument(&f.instrument)
                 .map_or(f.instrument.as_str(), |i| i.short.as_str());
-            json!({
-                "id": f.rule,
-                "name": f.title,
-                "shortDescription": { "text": format!("{instrument}, Art. {}: {}", f.article, f.title) },
-                "fullDescription": { "text": rule.map_or("", |r| r.obligation.as_str()) },
-                "help": { "text": f.recommendation },
-                "properties": {
-                    "instrument": f.instrument,
-                    "article": f.article,
-                    "severity": super::word(&f.severity),
-                    "tags": [f.instrument, super::obligation_name(f.obligation)],
+            SarifRule {
+                full_description: Text {
+                    text: rule.map_or("", |r| r.obligation.as_str()),
                 },
-            })
+                help: Text {
+                    text: &f.recommendation,
+                },
+                id: &f.rule,
+                name: &f.title,
+                properties: RuleProperties {
+                    article: &f.article,
+                    instrument: &f.instrument,
+                    severity: super::word(&f.severity),
+                    tags: [&f.instrument, super::obligation_name(f.obligation)],
+                },
+                short_description: Text {
+                    text: format!("{instrument}, Art. {}: {}", f.article, f.title),
+                },
+            }
         })
         .collect();
-    let results: Vec<Value> = flagged
+    let results = flagged
         .iter()
         .enumerate()
         .map(|(index, f)| {
             let (uri, line) = f
                 .evidence
                 .first()
-                .map_or((report.country.file.clone(), 1), |e| (e.file.clone(), e.line));
-            let mut result = json!({
-                "ruleId": f.rule,
-                "ruleIndex": index,
-                "level": if f.status == Status::Gap { "error" } else { "warning" },
-                "message": { "text": message(f) },
-                "locations": [{
-                    "physicalLocation": {
-                        "artifactLocation": { "uri": uri },
-                        "region": { "startLine": line },
-                    },
-                }],
-                "properties": {
-                    "status": super::status_name(f.status),
-                    "obligation": super::obligation_name(f.obligation),
-                    "leverage": f.leverage,
-                },
-            });
-            if f.waived {
+                .map_or((report.country.file.as_str(), 1), |e| (e.file.as_str(), e.line));
+            let suppressions = f.waived.then(|| {
                 let reason = report
                     .waivers
                     .iter()
                     .find(|w| w.rule == f.rule)
                     .map_or("", |w| w.reason.as_str());
-                result["suppressions"] = json!([{ "kind": "external", "justification": reason }]);
+                [Suppression {
+                    justification: reason,
+                    kind: "external",
+                }]
+            });
+            SarifResult {
+                level: if f.status == Status::Gap {
+                    "error"
+                } else {
+                    "warning"
+                },
+                locations: [Location {
+                    physical_location: PhysicalLocation {
+                        artifact_location: ArtifactLocation { uri },
+                        region: Region { start_line: line },
+                    },
+                }],
+                message: Text { text: message(f) },
+                properties: ResultProperties {
+                    leverage: f.leverage,
+                    obligation: super::obligation_name(f.obligation),
+                    status: super::status_name(f.status),
+                },
+                rule_id: &f.rule,
+                rule_index: index,
+                suppressions,
             }
-            result
         })
         .collect();
-    let log = json!({
-        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
-        "version": "2.1.0",
-        "runs": [{
-            "tool": {
-                "driver": {
-                    "name": "gapcheck",
-                    "semanticVersion": env!("CARGO_PKG_VERSION"),
-                    "rules": rules,
+    let log = Log {
+        schema: "https://json.schemastore.org/sarif-2.1.0.json",
+        runs: [Run {
+            properties: RunProperties {
+                as_of: report.as_of.to_string(),
+                country: &report.country.code,
+                report_schema_version: SCHEMA_VERSION,
+            },
+            results,
+            tool: Tool {
+                driver: Driver {
+                    name: "gapcheck",
+                    rules,
+                    semantic_version: env!("CARGO_PKG_VERSION"),
                 },
             },
-            "properties": {
-                "country": report.country.code,
-                "asOf": report.as_of.to_string(),
-                "reportSchemaVersion": SCHEMA_VERSION,
-            },
-            "results": results,
         }],
-    });
+        version: "2.1.0",
+    };
     let mut out = serde_json::to_string_pretty(&log).unwrap_or_default();
     out.push('\n');
     out
