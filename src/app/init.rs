@@ -218,7 +218,7 @@ fn skeleton(book: &RuleBook, theme: &str, facts: &[(String, Vec<String>)]) -> St
         let Some(def) = book.facts.get(key) else { continue };
         let _ = write!(
             out,
-            "        // Needed by: {}\n        // Answer as {}, e.g. \"{key}\": {}\n        (\n            facts: [\"{key}\"],\n            note: \"{}\",\n            would_settle: \"The provision of national law that governs this.\",\n        ),\n",
+            "        // Needed by: {}\n        // Answer as {}. A good answer is a provision such as\n        //   (id: \"art-5-2\", cites: \"Law No. 123 of 1 January 2000, Art. 5(2)\", ..., facts: {{ \"{key}\": {} }}),\n        // then this question is removed.\n        (\n            facts: [\"{key}\"],\n            note: \"{}\",\n            would_settle: \"The provision of national law that governs this.\",\n        ),\n",
             articles(book, rules).join("; "),
             def.kind.describe(),
             example(&def.kind),

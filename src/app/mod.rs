@@ -294,17 +294,17 @@ fn render_job(
     if opts.formats.contains(&Format::Json) {
         out.files.push((dir.join("report.json"), report::json(&report)));
     }
-    if opts.formats.contains(&Format::Md) {
-        out.files.push((
-            dir.join("report.md"),
-            renderer.markdown(&report).map_err(Failure::Other)?,
-        ));
-    }
-    if opts.formats.contains(&Format::Html) {
-        out.files.push((
-            dir.join("report.html"),
-            renderer.html(&report).map_err(Failure::Other)?,
-        ));
+    if opts.formats.contains(&Format::Md) || opts.formats.contains(&Format::Html) {
+        // One view for both documents.
+        let prepared = renderer.prepare(&report);
+        if opts.formats.contains(&Format::Md) {
+            let md = renderer.markdown_of(&prepared).map_err(Failure::Other)?;
+            out.files.push((dir.join("report.md"), md));
+        }
+        if opts.formats.contains(&Format::Html) {
+            let html = renderer.html_of(&prepared).map_err(Failure::Other)?;
+            out.files.push((dir.join("report.html"), html));
+        }
     }
     if opts.formats.contains(&Format::Sarif) {
         out.files

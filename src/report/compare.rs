@@ -30,6 +30,9 @@ pub struct Section {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Row {
+    /// The theme of the facts the rule reads (`refugee`, `nationality`, `rights`...), or
+    /// `accession` for a treaty-status rule.
+    pub theme: String,
     pub rule: String,
     pub article: String,
     pub title: String,
@@ -120,6 +123,7 @@ pub fn compare(book: &RuleBook, reports: &[Report]) -> Comparison {
         }
         if let Some(s) = sections.last_mut() {
             s.rows.push(Row {
+                theme: theme(rule),
                 rule: rule.id.clone(),
                 article: rule.article.clone(),
                 title: rule.title.clone(),
@@ -128,7 +132,21 @@ pub fn compare(book: &RuleBook, reports: &[Report]) -> Comparison {
             });
         }
     }
+    // Within an instrument, rows by theme; the sort is stable, so article order holds inside one.
+    for s in &mut sections {
+        s.rows.sort_by(|a, b| a.theme.cmp(&b.theme));
+    }
     Comparison { countries, sections }
+}
+
+/// The theme a rule belongs to: the first part of the first fact it reads.
+fn theme(rule: &crate::model::Rule) -> String {
+    rule.condition
+        .fact_keys()
+        .first()
+        .and_then(|k| k.split('.').next())
+        .unwrap_or("accession")
+        .to_string()
 }
 
 fn mark(cell: &Cell) -> &'static str {
@@ -146,9 +164,14 @@ pub fn compare_terminal(c: &Comparison) -> String {
     let _ = writeln!(out, "{:<46}{}", "rule", codes.join(""));
     for s in &c.sections {
         let _ = writeln!(out, "\n{}", s.short);
+        let mut theme = "";
         for r in &s.rows {
+            if r.theme != theme {
+                theme = &r.theme;
+                let _ = writeln!(out, "  {theme}");
+            }
             let cells: Vec<String> = r.cells.iter().map(|cell| format!("{:>5}", mark(cell))).collect();
-            let _ = writeln!(out, "  {:<44}{}", r.rule, cells.join(""));
+            let _ = writeln!(out, "    {:<42}{}", r.rule, cells.join(""));
         }
     }
     let _ = writeln!(out, "\nTotals (met / partial / gap / unknown):");
@@ -192,7 +215,7 @@ pub fn compare_markdown(c: &Comparison) -> String {
         let header: Vec<&str> = c.countries.iter().map(|k| k.code.as_str()).collect();
         let _ = write!(
             out,
-            "\n## {}\n\n| Art. | Rule | {} |\n|---|---|{}\n",
+            "\n## {}\n\n| Theme | Art. | Rule | {} |\n|---|---|---|{}\n",
             s.short,
             header.join(" | "),
             "---|".repeat(header.len())
@@ -212,7 +235,8 @@ pub fn compare_markdown(c: &Comparison) -> String {
                 .collect();
             let _ = writeln!(
                 out,
-                "| {} | {} | {} |",
+                "| {} | {} | {} | {} |",
+                esc(&r.theme),
                 esc(&r.article),
                 esc(&r.title),
                 cells.join(" | ")
@@ -268,7 +292,7 @@ caption{text-align:left;font-weight:bold;font-size:16px;padding:6px 0}p.model{fo
     for s in &c.sections {
         let _ = write!(
             out,
-            "<section><table><caption>{}</caption><tr><th>Art.</th><th>Rule</th>",
+            "<section><table><caption>{}</caption><tr><th>Theme</th><th>Art.</th><th>Rule</th>",
             xml_escape(&s.short)
         );
         for k in &c.countries {
@@ -278,7 +302,8 @@ caption{text-align:left;font-weight:bold;font-size:16px;padding:6px 0}p.model{fo
         for r in &s.rows {
             let _ = write!(
                 out,
-                "<tr><td>{}</td><td>{}",
+                "<tr><td>{}</td><td>{}</td><td>{}",
+                xml_escape(&r.theme),
                 xml_escape(&r.article),
                 xml_escape(&r.title)
             );

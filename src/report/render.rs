@@ -16,6 +16,13 @@ pub const TEMPLATE_FILES: [(&str, &str); 3] = [
     ("report.css", include_str!("templates/report.css")),
 ];
 
+/// A report's view, ready for the templates.
+pub struct Prepared<'r> {
+    view: view::View,
+    value: Value,
+    report: &'r Report,
+}
+
 /// The report templates, ready to render in one language.
 pub struct Renderer {
     env: Environment<'static>,
@@ -57,21 +64,39 @@ impl Renderer {
         Ok(Renderer { env, lang })
     }
 
-    pub fn markdown(&self, report: &Report) -> Result<String, String> {
+    /// The view model of a report, built and converted for the templates once, so that the
+    /// Markdown and the HTML of one report share it.
+    pub fn prepare<'r>(&self, report: &'r Report) -> Prepared<'r> {
         let view = view::build(report, self.lang);
-        self.render("report.md", context! { ..Value::from(Serde(&view)) })
+        Prepared {
+            value: Value::from(Serde(&view)),
+            view,
+            report,
+        }
+    }
+
+    pub fn markdown(&self, report: &Report) -> Result<String, String> {
+        self.markdown_of(&self.prepare(report))
     }
 
     /// One self-contained page: inline CSS and SVG, no script, no external request.
     pub fn html(&self, report: &Report) -> Result<String, String> {
-        let view = view::build(report, self.lang);
+        self.html_of(&self.prepare(report))
+    }
+
+    pub fn markdown_of(&self, prepared: &Prepared) -> Result<String, String> {
+        self.render("report.md", prepared.value.clone())
+    }
+
+    pub fn html_of(&self, prepared: &Prepared) -> Result<String, String> {
+        let (view, report) = (&prepared.view, prepared.report);
         let t = &view.t;
         let charts = context! {
             status => Value::from_safe_string(svg::status_bars(&view.instruments, self.lang, t["chart_title"])),
             timeline => Value::from_safe_string(svg::timeline(&view.timeline, report.as_of.year, self.lang, t["timeline"])),
             graph => Value::from_safe_string(svg::dependency_graph(report, self.lang, t["graph_title"])),
         };
-        self.render("report.html", context! { charts, ..Value::from(Serde(&view)) })
+        self.render("report.html", context! { charts, ..prepared.value.clone() })
     }
 
     fn render(&self, name: &str, ctx: Value) -> Result<String, String> {
