@@ -68,6 +68,9 @@ pub struct Manifest {
     /// Regional comparisons, as of `current`, written to `reports/<name>/compare.*`.
     #[serde(default)]
     pub regions: Vec<(String, Vec<String>)>,
+    /// Current reports also written in another language: `reports/<cc>/report.<lang>.{md,html}`.
+    #[serde(default)]
+    pub translations: Vec<(String, report::Lang)>,
 }
 
 pub struct AnalyzeOptions {
@@ -158,8 +161,12 @@ pub fn render(opts: &AnalyzeOptions) -> Result<Analyzed, Failure> {
     graph_cmd::check_assumptions(&book, &opts.assume)?;
     let mut jobs: Vec<(String, Date, PathBuf)> = Vec::new();
     let mut regions: Vec<(String, Vec<String>, Date)> = Vec::new();
+    let mut translations: Vec<(String, report::Lang, Date)> = Vec::new();
     if opts.targets.is_empty() {
         let manifest = manifest(&opts.out)?;
+        for (cc, lang) in &manifest.translations {
+            translations.push((cc.clone(), *lang, manifest.current));
+        }
         for (name, countries) in &manifest.regions {
             regions.push((name.clone(), countries.clone(), manifest.current));
         }
@@ -186,6 +193,7 @@ pub fn render(opts: &AnalyzeOptions) -> Result<Analyzed, Failure> {
         .iter()
         .map(|(t, _, _)| t)
         .chain(regions.iter().flat_map(|(_, cs, _)| cs))
+        .chain(translations.iter().map(|(cc, _, _)| cc))
         .collect();
     let mut unique: Vec<&String> = all_targets.clone();
     unique.sort();
@@ -241,6 +249,17 @@ pub fn render(opts: &AnalyzeOptions) -> Result<Analyzed, Failure> {
         stdout.push_str(&output.stdout);
         files.extend(output.files);
         hits.extend(output.hits);
+    }
+    for (cc, lang, date) in &translations {
+        let renderer = report::Renderer::new(opts.templates.as_deref(), *lang).map_err(Failure::Other)?;
+        let report = assess(&book, &laws[cc], *date, &[]);
+        let prepared = renderer.prepare(&report);
+        let dir = opts.out.join(cc);
+        let tag = lang.tag();
+        let md = renderer.markdown_of(&prepared).map_err(Failure::Other)?;
+        files.insert(dir.join(format!("report.{tag}.md")), md);
+        let html = renderer.html_of(&prepared).map_err(Failure::Other)?;
+        files.insert(dir.join(format!("report.{tag}.html")), html);
     }
     for (name, countries, date) in &regions {
         let reports: Vec<Report> = countries

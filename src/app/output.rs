@@ -71,7 +71,11 @@ fn collect_reports(dir: &Path, out: &mut Vec<PathBuf>) {
     for path in paths {
         if path.is_dir() {
             collect_reports(&path, out);
-        } else if path.file_stem().is_some_and(|s| s == "report" || s == "compare") {
+        } else if path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| n.starts_with("report.") || n.starts_with("compare."))
+        {
             out.push(path);
         }
     }
