@@ -203,10 +203,13 @@ pub fn catalogue(lang: Lang) -> BTreeMap<&'static str, &'static str> {
 /// One message, with `{name}` placeholders filled in. An unknown key yields the key itself, so
 /// a typo shows in the output (and the catalogue test catches it).
 pub fn message(lang: Lang, key: &str, args: &[(&str, &str)]) -> String {
-    let text = MESSAGES
-        .iter()
-        .find(|(k, _, _)| *k == key)
-        .map_or(key, |(_, en, ru)| if lang == Lang::Ru { ru } else { en });
+    // Looked up per finding and per source: an index, built once, instead of a scan.
+    static INDEX: std::sync::OnceLock<std::collections::HashMap<&'static str, (&'static str, &'static str)>> =
+        std::sync::OnceLock::new();
+    let index = INDEX.get_or_init(|| MESSAGES.iter().map(|(k, en, ru)| (*k, (*en, *ru))).collect());
+    let text = index
+        .get(key)
+        .map_or(key, |(en, ru)| if lang == Lang::Ru { ru } else { en });
     args.iter().fold(text.to_string(), |out, (name, value)| {
         out.replace(&format!("{{{name}}}"), value)
     })
