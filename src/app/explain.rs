@@ -120,28 +120,24 @@ fn condition_tree(
                 }
                 Some(FactState::Known(value, provisions)) => {
                     for &i in provisions {
-                        let p = &law.provisions[i];
-                        let _ = writeln!(
-                            out,
-                            "{pad}    {key} = {value}  ← {} ({}:{})",
-                            p.provision.cites, p.at.path, p.at.line
-                        );
+                        let _ = writeln!(out, "{pad}    {key} = {value}  ← {}", cited(law, i));
                     }
                 }
                 Some(FactState::Disputed(values)) => {
                     let _ = writeln!(out, "{pad}    {key}: sources disagree, so treated as unknown");
                     for (value, provisions) in values {
                         for &i in provisions {
-                            let p = &law.provisions[i];
-                            let _ = writeln!(
-                                out,
-                                "{pad}      {value}  ← {} ({}:{})",
-                                p.provision.cites, p.at.path, p.at.line
-                            );
+                            let _ = writeln!(out, "{pad}      {value}  ← {}", cited(law, i));
                         }
                     }
                 }
             }
         }
     }
+}
+
+/// A provision as explain cites it: the pinpoint, and where it is written.
+fn cited(law: &crate::check::Law, index: usize) -> String {
+    let p = &law.provisions[index];
+    format!("{} ({}:{})", p.provision.cites, p.at.path, p.at.line)
 }

@@ -21,19 +21,33 @@ fn evidence_lines(c: &Change, indent: &str, out: &mut String) {
     }
 }
 
+/// The status and evidence sections, in the order every format shows them.
+fn change_sections(d: &Diff) -> [(&'static str, &Vec<Change>); 4] {
+    [
+        ("Gaps closed", &d.closed),
+        ("Gaps opened", &d.opened),
+        ("Other status changes", &d.status_changes),
+        ("Evidence changed, status held", &d.evidence_changes),
+    ]
+}
+
+/// The lists of rule ids, in the order every format shows them.
+fn id_lists(d: &Diff) -> [(&'static str, &Vec<String>); 4] {
+    [
+        ("Root causes gained", &d.root_causes_gained),
+        ("Root causes lost", &d.root_causes_lost),
+        ("Rules added", &d.rules_added),
+        ("Rules removed", &d.rules_removed),
+    ]
+}
+
 pub fn terminal(d: &Diff) -> String {
     let mut out = format!("{}  ->  {}\n", d.old, d.new);
     if d.is_empty() {
         out.push_str("no change\n");
         return out;
     }
-    let sections: [(&str, &Vec<Change>); 4] = [
-        ("Gaps closed", &d.closed),
-        ("Gaps opened", &d.opened),
-        ("Other status changes", &d.status_changes),
-        ("Evidence changed, status held", &d.evidence_changes),
-    ];
-    for (name, changes) in sections {
+    for (name, changes) in change_sections(d) {
         if changes.is_empty() {
             continue;
         }
@@ -56,12 +70,7 @@ pub fn terminal(d: &Diff) -> String {
             );
         }
     }
-    for (name, list) in [
-        ("Root causes gained", &d.root_causes_gained),
-        ("Root causes lost", &d.root_causes_lost),
-        ("Rules added", &d.rules_added),
-        ("Rules removed", &d.rules_removed),
-    ] {
+    for (name, list) in id_lists(d) {
         if !list.is_empty() {
             let _ = writeln!(out, "\n{name}: {}", list.join(", "));
         }
@@ -76,13 +85,7 @@ pub fn markdown(d: &Diff) -> String {
         out.push_str("No change in the analysis.\n");
         return out;
     }
-    let sections: [(&str, &Vec<Change>); 4] = [
-        ("Gaps closed", &d.closed),
-        ("Gaps opened", &d.opened),
-        ("Other status changes", &d.status_changes),
-        ("Evidence changed, status held", &d.evidence_changes),
-    ];
-    for (name, changes) in sections {
+    for (name, changes) in change_sections(d) {
         if changes.is_empty() {
             continue;
         }
@@ -113,12 +116,7 @@ pub fn markdown(d: &Diff) -> String {
         }
         out.push('\n');
     }
-    for (name, list) in [
-        ("Root causes gained", &d.root_causes_gained),
-        ("Root causes lost", &d.root_causes_lost),
-        ("Rules added", &d.rules_added),
-        ("Rules removed", &d.rules_removed),
-    ] {
+    for (name, list) in id_lists(d) {
         if !list.is_empty() {
             let items: Vec<String> = list.iter().map(|r| format!("`{r}`")).collect();
             let _ = writeln!(out, "**{name}:** {}\n", items.join(", "));
